@@ -1,0 +1,123 @@
+"""Extraction: every amount, percentage, count, duration and date a text states.
+
+`extract` is a pure function of one document (text, language, publication date), so it
+maps over a cluster unchanged. It never raises on the text itself: empty, garbled or huge
+input gives a (possibly empty) list of mentions whose spans are all valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.errors import ParseError
+from factcheck.extract.dates import date_mention
+from factcheck.extract.furniture import furniture_spans
+from factcheck.extract.grammar import master_pattern
+from factcheck.extract.language import detect_language
+from factcheck.extract.lexicon import LANGUAGES, load_lexicon
+from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
+                                          vague_mention)
+from factcheck.model import Kind, Mention, PartialDate
+
+__all__ = ["extract", "detect_language", "parse_value", "coerce_published"]
+
+_QUANTITY_HANDLERS = {"qty": quantity_mention, "vague": vague_mention,
+                      "approxn": approximate_count_mention}
+
+
+def coerce_published(published: PartialDate | dt.date | str | None) -> PartialDate | None:
+    """A publication date from a PartialDate, a date, or ISO text ("2025", "2025-03")."""
+    if published is None or isinstance(published, PartialDate):
+        return published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if isinstance(published, dt.date):
+        return PartialDate.from_date(published)
+    if isinstance(published, str):
+        return PartialDate.parse(published)
+    raise ParseError(f"published must be a date or ISO text, got {published!r}")
+
+
+def _allowed_segments(text: str, language: str, skip_furniture: bool) -> list[tuple[int, int]]:
+    if not skip_furniture:
+        return [(0, len(text))]
+    segments, position = [], 0
+    for start, end in furniture_spans(text, language):
+        if start > position:
+            segments.append((position, start))
+        position = end
+    if position < len(text):
+        segments.append((position, len(text)))
+    return segments
+
+
+def extract(text: str, language: str | None = None,
+            published: PartialDate | dt.date | str | None = None, *,
+            skip_furniture: bool = True) -> list[Mention]:
+    """Every money, percent, count, duration and date mention in `text`, in order.
+
+    `language` is "fr" or "en" (detected when None); `published` resolves relative dates
+    ("février dernier") at the precision it is known. Page furniture (link teasers,
+    photo credits) is skipped unless `skip_furniture` is False.
+
+    >>> [m.text for m in extract("OpenAI a signé un accord de 11,9 milliards de dollars "
+    ...                          "en janvier dernier.", "fr", "2025-03-11")]
+    ['11,9 milliards de dollars', 'janvier dernier']
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise ParseError(f"extract needs text, got {type(text).__name__}")
+    language = language or detect_language(text)
+    if language not in LANGUAGES:
+        raise ParseError(f"unsupported language {language!r}; expected one of {LANGUAGES}")
+    reference = coerce_published(published)
+    lexicon = load_lexicon(language)
+    pattern = master_pattern(language)
+    mentions: list[Mention] = []
+    for seg_start, seg_end in _allowed_segments(text, language, skip_furniture):
+        position = seg_start
+        while position < seg_end:
+            match = pattern.search(text, position, seg_end)
+            if match is None:
+                break
+            mention, resume = _mention(match, text, lexicon, reference, mentions)
+            if mention is not None:
+                mentions.append(mention)
+            position = max(resume, match.start() + 1)
+    return mentions
+
+
+def _mention(match: re.Match[str], text: str, lexicon, reference: PartialDate | None,
+             previous: list[Mention]) -> tuple[Mention | None, int]:
+    name = match.lastgroup
+    try:
+        if name == "skip":
+            return None, match.end()
+        handler = _QUANTITY_HANDLERS.get(name or "")
+        if handler is not None:
+            return handler(match, text, lexicon)
+        return date_mention(match, text, lexicon, reference, previous), match.end()
+    except (ValueError, ArithmeticError, KeyError):
+        # a match the grammar allows but no value fits (31/02/2025, a month 13): not a date
+        return None, match.start() + 1
+
+
+def parse_value(text: str, language: str,
+                published: PartialDate | dt.date | str | None = None) -> Mention:
+    """The one mention that `text` is, as written in an article ("11,9 milliards de dollars").
+
+    Raises ParseError when `text` holds no figure or date, or more than one.
+    """
+    found = extract(text, language, published, skip_furniture=False)
+    if not found:
+        raise ParseError(f"no figure or date found in {text!r}", text=text)
+    if len(found) > 1:
+        listed = ", ".join(repr(m.text) for m in found)
+        raise ParseError(f"more than one figure or date in {text!r}: {listed}", text=text)
+    mention = found[0]
+    if mention.kind is Kind.DATE and mention.value is None:
+        raise ParseError(f"the relative date {text!r} needs the source's publication date "
+                         "to be resolved", text=text)
+    return mention

@@ -1,0 +1,250 @@
+"""The extraction grammar: one regular expression per language, built once from its lexicon.
+
+The master pattern is an alternation of named constructs tried in priority order at each
+position (things that are not quantities first, then dates, then amounts), so a single
+left-to-right pass finds every mention. Handlers in quantities.py and dates.py read the
+named groups; this module only writes patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from factcheck.extract.lexicon import Lexicon, load_lexicon
+
+# A figure never starts glued to a word, a decimal, a slash or a hyphen: "o1", "GPT-5",
+# "Phi-4", "1/2" and the tail of "2.1.3" are not figures.
+START = r"(?<![\w.,/\-–])"
+# ...and never ends glued to a letter or another digit group ("14h11", "3D", "4.5.1").
+END_NUMBER = r"(?![0-9]|[.,][0-9])"
+
+
+def phrase(text: str) -> str:
+    """Regex for a lexicon phrase: any white space between words, either apostrophe."""
+    out = re.escape(text.strip())
+    out = re.sub("['’]", "['’]", out)
+    return re.sub(r"(\\ )+", r"\\s+", out)
+
+
+def words(items: Iterable[str], *, case_sensitive: bool = False) -> str:
+    """Alternation of phrases, longest first, closed on both sides by word edges."""
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
+    if not ordered:
+        return r"(?!x)x"  # matches nothing: this language has no such words
+    body = "|".join(phrase(w) for w in ordered)
+    flags = "" if case_sensitive else "(?i:"
+    return (flags + body + ")" if flags else "(?:" + body + ")") + r"(?!\w)"
+
+
+def digits(lexicon: Lexicon) -> str:
+    """A number written in digits, with this language's separators."""
+    if lexicon.language == "fr":
+        return (r"(?:[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]+)?"  # 250 000 / 1 000 000
+                r"|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"                  # 1.000.000
+                r"|[0-9]+(?:[.,][0-9]+)?)" + END_NUMBER)                   # 11,9 / 1.5
+    return (r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"                    # 1,000,000.5
+            r"|[0-9]{1,3}(?:[\u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?"         # 250 000 (thin)
+            r"|[0-9]+(?:\.[0-9]+)?)" + END_NUMBER)                         # 4.5
+
+
+def number_words(lexicon: Lexicon, *, articles: bool = True) -> str:
+    """A number in words: "deux cent cinquante mille", "quatre-vingt-dix", "twenty-one"."""
+    every = list(lexicon.numbers)
+    first = every if articles else [w for w in every if w not in lexicon.word_list("articles")]
+    link = r"(?:[\s-]+(?:(?i:et|and)[\s-]+)?)"
+    return words(first) + "(?:" + link + words(every) + ")*"
+
+
+def number(lexicon: Lexicon, name: str, *, articles: bool = True) -> str:
+    """Digits or words, captured as `{name}_d` or `{name}_w`."""
+    return (f"(?:(?P<{name}_d>{digits(lexicon)})"
+            f"|(?P<{name}_w>{number_words(lexicon, articles=articles)}))")
+
+
+def scale(lexicon: Lexicon, name: str) -> str:
+    """A scale after a figure: " milliards", "bn" glued, " M" before a currency symbol."""
+    abbreviations = "|".join(re.escape(a) for a in sorted(lexicon.scale_abbreviations,
+                                                          key=lambda a: -len(a)))
+    return (f"(?P<{name}>\\s+{words(lexicon.scale_words)}"
+            f"|(?:{abbreviations})(?![^\\W\\d_])"
+            f"|\\s(?:{abbreviations})(?=\\s?[$€£¥]))")
+
+
+CURRENCY_SYMBOLS = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR",
+                    "£": "GBP", "¥": "JPY"}
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "CNY", "CAD", "AUD")
+
+
+def currency_before(name: str) -> str:
+    symbols = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
+    codes = "|".join(CURRENCY_CODES)
+    return f"(?P<{name}>(?:{symbols})|(?:{codes})(?=\\s?[0-9]))\\s?"
+
+
+def currency_after(lexicon: Lexicon, name: str) -> str:
+    symbols = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
+    joiner = words(lexicon.word_list("currency_joiners"))
+    return (f"(?:\\s?(?P<{name}_sym>{symbols})"
+            f"|\\s+(?:{joiner}\\s*)?(?P<{name}_word>{words(lexicon.currency_words)})"
+            f"|\\s+(?P<{name}_code>{'|'.join(CURRENCY_CODES)})(?!\\w))")
+
+
+def unit(lexicon: Lexicon, name: str) -> str:
+    """What follows a figure: a currency, %, points, a duration or a counted noun."""
+    percent = words(lexicon.word_list("percent"))
+    points = words(lexicon.word_list("percentage_points"))
+    complement = ""
+    if lexicon.word_list("noun_complement"):
+        complement = (f"(?:\\s+{words(lexicon.word_list('noun_complement'))}"
+                      r"\s+[a-zà-ÿœæ][\w'’-]*)?")
+    return (f"(?:{currency_after(lexicon, name + '_cur')}"
+            f"|(?P<{name}_pct>\\s?%|\\s+{percent})"
+            f"|(?P<{name}_pts>\\s+{points})"
+            f"|\\s+(?P<{name}_dur>{words(lexicon.durations)})"
+            f"|\\s+(?P<{name}_noun>[^\\W\\d_][\\w'’-]*{complement}))")
+
+
+def quantity(lexicon: Lexicon) -> str:
+    """[hedge] [currency] figure [scale] [range] [unit] [post-hedge]."""
+    hedges = {h: a for h, a in lexicon.hedges.items() if a not in ("between", "range")}
+    between = words(lexicon.range["open_between"])
+    opener = words(lexicon.range["open_from"])
+    separators = words(lexicon.range["separators"])
+    between_sep = words([s for s in lexicon.range["separators"] if s in ("et", "and")])
+    other_sep = words([s for s in lexicon.range["separators"] if s not in ("et", "and")])
+    hedge_words = words(h for h in hedges if h != "~")
+    del separators
+    return (
+        r"(?P<qty>" + START +
+        r"(?:(?P<q_between>" + between + r")\s+"
+        r"|(?P<q_from>" + opener + r")\s+"
+        r"|(?P<q_hedge>" + hedge_words + r"|~)\s*)?"
+        r"(?:" + currency_before("q_cur1") + r")?"
+        + number(lexicon, "q1") + r"(?:" + scale(lexicon, "q1_scale") + r")?"
+        r"(?:\s*(?P<q_sep>(?(q_between)" + between_sep + r"|(?:[-–]|" + other_sep + r")))\s*"
+        r"(?:" + currency_before("q_cur2") + r")?"
+        + number(lexicon, "q2", articles=False) + r"(?:" + scale(lexicon, "q2_scale") + r")?"
+        r")?"
+        r"(?:" + unit(lexicon, "q_unit") + r")?"
+        r"(?:\s+(?P<q_post>" + words(lexicon.post_hedges) + r"))?"
+        r")"
+    )
+
+
+def vague_amount(lexicon: Lexicon) -> str:
+    """"plusieurs milliards de dollars", "des milliards", "several billion dollars"."""
+    plural_scales = [w for w in lexicon.scale_words if w.endswith("s")]
+    return (r"(?P<vague>(?<!\w)(?P<v_word>" + words(lexicon.word_list("vague")) + r")\s+"
+            r"(?P<v_scale>" + words(plural_scales or lexicon.scale_words) + r")"
+            r"(?:" + currency_after(lexicon, "v_cur") + r")?)")
+
+
+def approximate_count(lexicon: Lexicon) -> str:
+    """"une douzaine de", "une centaine d'employés", "a dozen"."""
+    return (r"(?P<approxn>(?<!\w)(?:" + words(lexicon.word_list("articles")) + r")\s+"
+            r"(?P<an_word>" + words([w + "s" for w in lexicon.approximate_numbers]
+                                    + list(lexicon.approximate_numbers)) + r")"
+            r"(?:\s+(?:" + words(lexicon.word_list("currency_joiners")) + r")\s*"
+            r"|\s*d['’]|\s+)?(?P<an_noun>[^\W\d_][\w'’-]*)?)")
+
+
+def months(lexicon: Lexicon) -> str:
+    return words(lexicon.months, case_sensitive=lexicon.months_case_sensitive)
+
+
+YEAR = r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9]|[.,][0-9])"
+ANY_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9]|[.,][0-9])"
+DAY = r"(?<![\w.,/\-])(?:[12][0-9]|3[01]|0?[1-9])"
+
+
+def dates(lexicon: Lexicon) -> list[str]:
+    """Every date construct, most specific first."""
+    d = lexicon.date_words
+    month = months(lexicon)
+    of_year = r"(?:\s+" + words(d("of_year")) + r")?\s+"
+    durations_ym = [w for w, u in lexicon.durations.items() if u in ("year", "month", "decade")]
+    range_sep_between = words([s for s in d("range_separators") if s in ("et", "and")])
+    range_sep = words([s for s in d("range_separators") if s not in ("et", "and")])
+    day_suffix = r"(?:er|st|nd|rd|th)?"
+    out = [
+        # de 2019 à 2023, between 2019 and 2023, 2019-2023
+        r"(?P<drange>(?<!\w)(?:(?P<dr_between>" + words(d("range_between")) + r")\s+"
+        r"|(?P<dr_from>" + words(d("range_from")) + r")\s+)?"
+        r"(?P<dr_y1>" + YEAR + r")(?:\s*[-–]\s*|\s+(?(dr_between)" + range_sep_between
+        + "|" + range_sep + r")\s+)(?P<dr_y2>" + YEAR + r"))",
+        # 21/01/2025, 2025-01-21
+        r"(?P<dnum>(?<![\w./-])(?P<dn_a>[0-9]{1,2})(?P<dn_sep>[/.])(?P<dn_b>[0-9]{1,2})"
+        r"(?P=dn_sep)(?P<dn_y>[0-9]{4})(?![0-9]))",
+        r"(?P<diso>(?<![\w./-])(?P<di_y>[0-9]{4})-(?P<di_m>[0-9]{2})-(?P<di_d>[0-9]{2})(?![0-9]))",
+        # le 21 janvier 2025, 1er mars, 21 January 2025
+        r"(?P<ddmy>(?:(?P<dd_d>" + DAY + r")" + day_suffix + r"|(?P<dd_first>"
+        + words(d("first_day")) + r"))\s+(?:of\s+)?(?P<dd_m>" + month + r")"
+        r"(?:,?\s+(?P<dd_y>" + ANY_YEAR + r"))?)",
+        # January 21, 2025
+        r"(?P<dmdy>(?P<md_m>" + month + r")\s+(?P<md_d>(?:[12][0-9]|3[01]|0?[1-9]))"
+        + day_suffix + r"(?![0-9])(?:,?\s+(?P<md_y>" + ANY_YEAR + r"))?)",
+        # T1 2025, Q1 2025, H2 2024
+        r"(?P<dqlet>(?<!\w)(?P<dql_l>" + "|".join(d("quarter_letters") + d("half_letters"))
+        + r")(?P<dql_n>[1-4])\s+(?P<dql_y>" + YEAR + r"))",
+        # premier trimestre 2025, first quarter of 2025, second semestre
+        r"(?P<dqord>(?<!\w)(?P<dqo_o>" + words(lexicon.ordinals) + r")\s+(?P<dqo_k>"
+        + words(d("quarter") + d("half")) + r")(?:" + of_year + r"(?P<dqo_y>" + YEAR + r"))?)",
+        # début 2024, mi-2024, fin 2023, the end of 2023
+        r"(?P<dpart>(?<!\w)(?P<dp_p>" + words(lexicon.parts) + r")(?:\s*-\s*|\s+)"
+        r"(?:" + words(d("of_year")) + r"\s+)?(?P<dp_y>" + YEAR + r"))",
+        # l'été 2024, summer of 2024
+        r"(?P<dseason>(?<!\w)(?P<ds_s>" + words(lexicon.seasons) + r")" + of_year
+        + r"(?P<ds_y>" + YEAR + r"))",
+        # janvier dernier, février prochain, last January
+        r"(?P<dmrel>(?<!\w)(?:(?P<dmr_m>" + month + r")\s+(?P<dmr_dir>"
+        + words(d("month_last") + d("month_next")) + r")"
+        r"|(?P<dmr_dir2>" + words(d("month_last_before") + d("month_next_before")) + r")\s+"
+        r"(?P<dmr_m2>" + month + r")))",
+        # janvier 2025, January 2025, janvier de l'année 2025
+        r"(?P<dmy>(?<!\w)(?P<dmy_m>" + month + r")" + of_year + r"(?P<dmy_y>" + ANY_YEAR + r"))",
+        # relative phrases: l'an dernier, la semaine dernière, last year
+        r"(?P<drel>(?<!\w)" + words(lexicon.relative) + r")",
+        # anchored phrases: l'année suivante, the following year
+        r"(?P<danc>(?<!\w)" + words(lexicon.anchored) + r")",
+        # il y a deux ans, two years ago
+        r"(?P<dago>(?<!\w)(?:" + words(d("ago_before")) + r")\s+" + number(lexicon, "dag")
+        + r"\s+(?P<dag_u>" + words(lexicon.durations) + r"))" if d("ago_before") else
+        r"(?P<dago>(?<!\w)" + number(lexicon, "dag") + r"\s+(?P<dag_u>"
+        + words(lexicon.durations) + r")\s+" + words(d("ago_after")) + ")",
+        # quatre ans plus tard, two years later
+        r"(?P<dlater>(?<!\w)" + number(lexicon, "dla") + r"\s+(?P<dla_u>"
+        + words(durations_ym) + r")\s+(?:(?P<dla_later>" + words(d("later")) + r")|(?P<dla_earlier>"
+        + words(d("earlier")) + r")))",
+        # en janvier, in January (the year of publication)
+        r"(?P<dmcue>(?<!\w)" + words(d("month_cues")) + r"\s+(?P<dmc_m>" + month + r")"
+        r"(?!\s+(?:[0-9]|" + words(d("month_last") + d("month_next")) + r")))",
+        # en 2019, depuis 2019, in 2019
+        r"(?P<dyear>(?<!\w)" + words(d("year_cues")) + r"\s+(?P<dy_y>" + YEAR + r")"
+        r"(?!\s*[-–]\s*[0-9]|\s+" + words(d("range_separators")) + r"\s+[0-9]))",
+    ]
+    return out
+
+
+def not_quantities() -> str:
+    """Things made of digits that are not figures: times of day, phone and version numbers."""
+    return (r"(?P<skip>(?<![\w.,/-])(?:"
+            r"[0-9]{1,2}\s?[hH]\s?[0-5][0-9](?![0-9])"                        # 14h11
+            r"|[0-9]{1,2}:[0-5][0-9](?::[0-5][0-9])?(?:\s?(?i:[ap]\.?m\.?))?"  # 14:11, 2:30 pm
+            r"|[0-9]{1,2}\s?(?i:a\.m\.|p\.m\.|am|pm)(?!\w)"                    # 2 pm
+            r"|0[1-9](?:[\s.][0-9]{2}){4}(?![0-9])"                           # 01 23 45 67 89
+            r"|\+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,4}\)?){3,6}(?![0-9])"         # +33 1 23 45 67 89
+            r"|\(?[0-9]{3}\)?[\s.-][0-9]{3}-[0-9]{4}(?![0-9])"                # (555) 123-4567
+            r"|[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*"                           # 2.1.3
+            r")|(?<!\w)(?i:v|version\s+)[0-9]+(?:\.[0-9]+)+)")
+
+
+@functools.cache
+def master_pattern(language: str) -> re.Pattern[str]:
+    """The one pattern that finds every mention of `language`, compiled once."""
+    lexicon = load_lexicon(language)
+    parts = [not_quantities(), *dates(lexicon), vague_amount(lexicon),
+             approximate_count(lexicon), quantity(lexicon)]
+    # Only try at the first character of a word or a currency sign: cheap to reject.
+    return re.compile(r"(?<!\w)(?=[\w$€£¥~+(])(?:" + "|".join(parts) + ")")

@@ -1,0 +1,204 @@
+"""From a matched amount to a Mention: value, unit and the interval the wording allows."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+from factcheck.extract.grammar import CURRENCY_SYMBOLS
+from factcheck.extract.lexicon import Lexicon, normalize_word
+from factcheck.extract.numbers import parse_digits, parse_words
+from factcheck.model import Approx, Kind, Mention, Quantity
+
+ABOUT = Decimal("0.1")  # "environ 14" allows 10 % either way (or the digits' precision if wider)
+ONE = Decimal(1)
+
+_PRODUCT_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w-]*[A-Za-z]\s$")
+
+
+def tidy(number: Decimal) -> Decimal:
+    """A Decimal without exponent noise: 1.19E+10 becomes 11900000000."""
+    if number == number.to_integral_value():
+        return number.quantize(ONE)
+    return number.normalize()
+
+
+def figure(match: re.Match[str], name: str, lexicon: Lexicon) -> tuple[Decimal, Decimal, bool]:
+    """Value, last-digit step and whether it was written in words, of figure `name`."""
+    written = match.group(name + "_d")
+    if written is not None:
+        value, step = parse_digits(written, lexicon.language)
+        return value, step, False
+    return parse_words(match.group(name + "_w"), lexicon), ONE, True
+
+
+def scale_factor(text: str | None, lexicon: Lexicon) -> Decimal | None:
+    if text is None:
+        return None
+    word = text.strip()
+    if word in lexicon.scale_abbreviations:
+        return lexicon.scale_abbreviations[word]
+    return lexicon.scale_words.get(normalize_word(word))
+
+
+def interval(value: Decimal, step: Decimal, approx: Approx,
+             integral: bool) -> tuple[Decimal | None, Decimal | None]:
+    """The bounds a wording allows around `value` (already scaled), `step` its precision."""
+    half = step / 2
+    low, high = value - half, value + half
+    if integral and step >= 1:  # a count stated to the unit is exactly that count
+        low, high = Decimal(math.ceil(low)), Decimal(math.floor(high))
+    if approx is Approx.ABOUT:
+        return min(low, value * (1 - ABOUT)), max(high, value * (1 + ABOUT))
+    if approx in (Approx.MORE_THAN, Approx.AT_LEAST):
+        return value, None
+    if approx in (Approx.LESS_THAN, Approx.AT_MOST, Approx.UP_TO):
+        return None, value
+    return low, high
+
+
+def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
+    """Whether a word after a figure names what is counted ("centres", "GPU"), not "pour"."""
+    first = noun.split()[0]
+    if normalize_word(first).strip("'") in lexicon.word_list("not_nouns"):
+        return False
+    core = first.rstrip("s")
+    return first[0].islower() or (len(core) >= 2 and core.isupper())
+
+
+def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple[Mention | None, int]:
+    """The Mention for a `qty` match (or None), and where scanning should resume."""
+    value, step, in_words = figure(match, "q1", lexicon)
+    number_end = match.end("q1_d") if match.group("q1_d") is not None else match.end("q1_w")
+    factor = scale_factor(match.group("q1_scale"), lexicon)
+    accepted_end = match.end("q1_scale") if factor is not None else number_end
+
+    upper = None
+    if match.group("q_sep") is not None:
+        value2, step2, words2 = figure(match, "q2", lexicon)
+        factor2 = scale_factor(match.group("q2_scale"), lexicon)
+        upper = (value2, step2, factor2)
+        accepted_end = match.end("q2_scale") if factor2 is not None else (
+            match.end("q2_d") if match.group("q2_d") is not None else match.end("q2_w"))
+        if factor is None:
+            factor = factor2
+
+    start = match.start("qty")
+    before = text[max(0, start - 30):start]
+    if in_words and factor is None:
+        word = normalize_word(match.group("q1_w"))
+        previous = normalize_word(before).split()[-1:] if before.strip() else []
+        if word in lexicon.word_list("articles"):
+            return None, number_end  # "un accord", "a deal": an article, not a figure
+        if previous and previous[0] in lexicon.word_list("determiners"):
+            return None, number_end  # "les deux entreprises": a reference, not a figure
+
+    kind, unit = None, None
+    currency = match.group("q_cur1") or match.group("q_cur2")
+    if currency:
+        kind, unit = Kind.MONEY, _currency_code(currency, lexicon)
+    if match.group("q_unit_cur_sym") or match.group("q_unit_cur_word") or match.group("q_unit_cur_code"):
+        kind = Kind.MONEY
+        unit = _currency_code(match.group("q_unit_cur_sym") or match.group("q_unit_cur_word")
+                              or match.group("q_unit_cur_code"), lexicon)
+        accepted_end = max(accepted_end, _unit_end(match))
+    elif match.group("q_unit_pct") is not None and kind is None:
+        kind, unit, accepted_end = Kind.PERCENT, "%", match.end("q_unit_pct")
+    elif match.group("q_unit_pts") is not None and kind is None:
+        kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_pts")
+    elif match.group("q_unit_dur") is not None and kind is None:
+        kind = Kind.DURATION
+        unit = lexicon.durations[normalize_word(match.group("q_unit_dur"))]
+        accepted_end = match.end("q_unit_dur")
+    elif match.group("q_unit_noun") is not None and kind is None:
+        noun = match.group("q_unit_noun")
+        product_name = (match.group("q1_d") is not None and factor is None
+                        and _PRODUCT_NAME_BEFORE.search(before) is not None)
+        if _counted_noun(noun, lexicon) and not product_name:
+            kind, unit, accepted_end = Kind.COUNT, noun, match.end("q_unit_noun")
+    if kind is None:
+        if factor is None:
+            return None, number_end  # a bare number: no unit, no scale, not a quantity
+        kind = Kind.COUNT  # "80 milliards": a scaled figure whose unit the text leaves out
+
+    approx = Approx.EXACT
+    hedge = match.group("q_hedge")
+    if hedge is not None:
+        approx = Approx(lexicon.hedges.get(normalize_word(hedge), "about"))
+        if kind is Kind.DURATION and normalize_word(hedge) == "over":
+            approx = Approx.EXACT  # "over five years" is a period, not a bound
+    opened = match.group("q_from") is not None or match.group("q_between") is not None
+    if hedge is None and not (upper is not None and opened):
+        # "de 11,9 milliards": a lone "de" or "entre" is not part of the figure
+        start = match.start("q_cur1") if match.group("q_cur1") else (
+            match.start("q1_d") if match.group("q1_d") is not None else match.start("q1_w"))
+    post = match.group("q_post")
+    unit_rejected = _unit_end(match) > accepted_end
+    if post is not None and hedge is None and upper is None and not unit_rejected:
+        approx = Approx(lexicon.post_hedges[normalize_word(post)])
+        accepted_end = match.end("q_post")
+
+    integral = kind in (Kind.COUNT, Kind.DURATION)
+    scaled = factor if factor is not None else ONE
+    if upper is not None:
+        value2, step2, factor2 = upper
+        low = tidy(value * scaled)
+        high = tidy(value2 * (factor2 if factor2 is not None else scaled))
+        if low > high:
+            return None, number_end
+        quantity = Quantity(value=None, low=low, high=high, unit=unit, approx=Approx.BETWEEN)
+    else:
+        amount = value * scaled
+        low, high = interval(amount, step * scaled, approx, integral)
+        quantity = Quantity(value=tidy(amount), low=None if low is None else tidy(low),
+                            high=None if high is None else tidy(high), unit=unit, approx=approx)
+    return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
+                   value=quantity), accepted_end
+
+
+def _unit_end(match: re.Match[str]) -> int:
+    ends = [match.end(g) for g in ("q_unit_cur_sym", "q_unit_cur_word", "q_unit_cur_code",
+                                   "q_unit_pct", "q_unit_pts", "q_unit_dur", "q_unit_noun")
+            if match.group(g) is not None]
+    return max(ends, default=-1)
+
+
+def _currency_code(written: str, lexicon: Lexicon) -> str:
+    written = written.strip()
+    if written in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[written]
+    if written.isupper() and len(written) == 3:
+        return written
+    return lexicon.currency_words[normalize_word(written)]
+
+
+def vague_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple[Mention | None, int]:
+    """"plusieurs milliards de dollars": at least two of the scale, no stated value."""
+    factor = scale_factor(match.group("v_scale"), lexicon)
+    if factor is None:
+        return None, match.end("v_word")
+    currency = (match.group("v_cur_sym") or match.group("v_cur_word") or match.group("v_cur_code"))
+    kind, unit = (Kind.MONEY, _currency_code(currency, lexicon)) if currency else (Kind.COUNT, None)
+    quantity = Quantity(value=None, low=tidy(2 * factor), high=None, unit=unit,
+                        approx=Approx.AT_LEAST)
+    start, end = match.start("vague"), match.end("vague")
+    return Mention(kind=kind, start=start, end=end, text=text[start:end], value=quantity), end
+
+
+def approximate_count_mention(match: re.Match[str], text: str,
+                              lexicon: Lexicon) -> tuple[Mention | None, int]:
+    """"une centaine d'employés", "a dozen deals": a round figure, approximately."""
+    word = normalize_word(match.group("an_word"))
+    value = lexicon.approximate_numbers.get(word, lexicon.approximate_numbers.get(word[:-1]))
+    if value is None:
+        return None, match.end("an_word")
+    noun = match.group("an_noun")
+    end = match.end("an_noun") if noun and _counted_noun(noun, lexicon) else match.end("an_word")
+    amount = Decimal(value)
+    low, high = interval(amount, ONE, Approx.ABOUT, integral=True)
+    quantity = Quantity(value=amount, low=low, high=high,
+                        unit=noun if end == match.end("an_noun") else None, approx=Approx.ABOUT)
+    start = match.start("approxn")
+    return Mention(kind=Kind.COUNT, start=start, end=end, text=text[start:end],
+                   value=quantity), end

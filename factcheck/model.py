@@ -1,0 +1,360 @@
+"""The claim model: sources, provenance, quantities with intervals, partial dates, claims.
+
+Every class is a frozen attrs class that validates itself when built, so a malformed
+value fails at construction with a message naming the field. Numbers are Decimals.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from decimal import Decimal
+
+import attrs
+
+from factcheck.errors import ModelError, ParseError
+
+
+class Approx(enum.StrEnum):
+    """How the wording bounds a figure: "environ", "plus de", "entre ... et ...", ..."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    UP_TO = "up_to"
+    BETWEEN = "between"
+
+
+class Stance(enum.StrEnum):
+    """How a source holds a claim."""
+
+    ASSERTED = "asserted"  # stated as fact in the source's own voice
+    ATTRIBUTED = "attributed"  # "selon le Wall Street Journal", "according to ..."
+    RUMOURED = "rumoured"  # "selon la rumeur", "des rumeurs circulent"
+    CONDITIONAL = "conditional"  # French conditional: "envisagerait", "aurait refusé"
+
+
+class Kind(enum.StrEnum):
+    """What an extracted mention measures."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    DURATION = "duration"
+    DATE = "date"
+
+
+class Granularity(enum.StrEnum):
+    """The precision a date is stated at."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    SEASON = "season"
+    PART = "part"  # early / mid / late in a year: "début 2024", "mi-2024", "fin 2023"
+    YEAR = "year"
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or isinstance(value, float):
+        # floats would carry binary noise (11899999999.999998); refuse them outright.
+        raise ModelError(f"expected an exact number (Decimal, int or str), got {value!r}")
+    try:
+        return Decimal(str(value))
+    except ArithmeticError as exc:  # decimal.InvalidOperation
+        raise ModelError(f"not a number: {value!r}") from exc
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A figure, its unit, and the interval its wording allows.
+
+    `value` is the figure as stated (None for pure ranges and vague amounts);
+    `low`/`high` bound what the wording allows (None: unbounded on that side).
+    `unit` is an ISO 4217 code for money, "%" or "pp" for percentages and points,
+    a duration unit ("year", "month", ...), a counted noun ("GPU"), or None.
+    """
+
+    value: Decimal | None = attrs.field(converter=_optional_decimal)
+    low: Decimal | None = attrs.field(converter=_optional_decimal)
+    high: Decimal | None = attrs.field(converter=_optional_decimal)
+    unit: str | None = None
+    approx: Approx = attrs.field(default=Approx.EXACT, converter=Approx)
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ModelError(f"quantity low {self.low} is above high {self.high}")
+        if self.value is not None:
+            if self.low is not None and self.value < self.low:
+                raise ModelError(f"quantity value {self.value} is below low {self.low}")
+            if self.high is not None and self.value > self.high:
+                raise ModelError(f"quantity value {self.value} is above high {self.high}")
+
+    def overlaps(self, other: Quantity) -> bool:
+        """True when the two intervals share a value; units must be the same."""
+        if self.unit != other.unit:
+            raise ModelError(f"cannot compare {self.unit!r} with {other.unit!r}")
+        below = self.high is not None and other.low is not None and self.high < other.low
+        above = self.low is not None and other.high is not None and self.low > other.high
+        return not (below or above)
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+_PARTIAL_DATE = re.compile(
+    r"""^(?P<year>\d{4})
+    (?: -(?P<month>\d{1,2}) (?:-(?P<day>\d{1,2}))?   # 2025-01, 2025-01-21
+      | -Q(?P<quarter>\d)                             # 2025-Q1
+      | -H(?P<half>\d)                                # 2025-H2
+      | -W(?P<week>\d{1,2})                           # 2025-W10 (ISO week)
+      | -(?P<season>spring|summer|autumn|winter)      # 2024-summer
+      | -(?P<part>early|mid|late)                     # 2023-late
+    )?$""",
+    re.VERBOSE,
+)
+
+
+def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """First day of month `first` to last day of month `last` (months past 12 roll over)."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return (dt.date(year, first, 1),
+            dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]))
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A date stated at some precision: a year, a month, a day, a quarter, "fin 2023"...
+
+    Only what the text stated is set; the covered interval is `start`..`end`.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    week: int | None = None
+    season: str | None = None
+    part: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ModelError(f"year {self.year} out of range")
+        finer = [n for n in ("month", "quarter", "half", "week", "season", "part")
+                 if getattr(self, n) is not None]
+        if len(finer) > 1:
+            raise ModelError(f"a date has one precision, got {' and '.join(finer)}")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ModelError(f"month {self.month} out of range 1-12")
+        if self.day is not None:
+            if self.month is None:
+                raise ModelError("a day needs a month")
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ModelError(f"day {self.day} out of range for {self.year}-{self.month:02d}")
+        if self.quarter is not None and not 1 <= self.quarter <= 4:
+            raise ModelError(f"quarter {self.quarter} out of range 1-4")
+        if self.half is not None and self.half not in (1, 2):
+            raise ModelError(f"half {self.half} must be 1 or 2")
+        if self.week is not None:
+            weeks = dt.date(self.year, 12, 28).isocalendar().week
+            if not 1 <= self.week <= weeks:
+                raise ModelError(f"ISO week {self.week} out of range for {self.year}")
+        if self.season is not None and self.season not in _SEASON_MONTHS:
+            raise ModelError(f"season {self.season!r} is not one of {sorted(_SEASON_MONTHS)}")
+        if self.part is not None and self.part not in _PART_MONTHS:
+            raise ModelError(f"part {self.part!r} is not one of {sorted(_PART_MONTHS)}")
+
+    @property
+    def granularity(self) -> Granularity:
+        for name, gran in (("day", Granularity.DAY), ("month", Granularity.MONTH),
+                           ("quarter", Granularity.QUARTER), ("half", Granularity.HALF),
+                           ("week", Granularity.WEEK), ("season", Granularity.SEASON),
+                           ("part", Granularity.PART)):
+            if getattr(self, name) is not None:
+                return gran
+        return Granularity.YEAR
+
+    @property
+    def start(self) -> dt.date:
+        """First day the date covers."""
+        return self._span()[0]
+
+    @property
+    def end(self) -> dt.date:
+        """Last day the date covers."""
+        return self._span()[1]
+
+    def _span(self) -> tuple[dt.date, dt.date]:
+        y = self.year
+        if self.day is not None and self.month is not None:
+            day = dt.date(y, self.month, self.day)
+            return day, day
+        if self.month is not None:
+            return _month_span(y, self.month, self.month)
+        if self.quarter is not None:
+            return _month_span(y, 3 * self.quarter - 2, 3 * self.quarter)
+        if self.half is not None:
+            return _month_span(y, 6 * self.half - 5, 6 * self.half)
+        if self.week is not None:
+            monday = dt.date.fromisocalendar(y, self.week, 1)
+            return monday, monday + dt.timedelta(days=6)
+        if self.season is not None:
+            return _month_span(y, *_SEASON_MONTHS[self.season])
+        if self.part is not None:
+            return _month_span(y, *_PART_MONTHS[self.part])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+    def isoformat(self) -> str:
+        """ISO-like text that `PartialDate.parse` reads back: 2025, 2025-01, 2025-Q1, 2023-late."""
+        y = f"{self.year:04d}"
+        if self.day is not None:
+            return f"{y}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{y}-{self.month:02d}"
+        for name, prefix in (("quarter", "Q"), ("half", "H"), ("week", "W")):
+            if getattr(self, name) is not None:
+                return f"{y}-{prefix}{getattr(self, name)}"
+        if self.season is not None:
+            return f"{y}-{self.season}"
+        if self.part is not None:
+            return f"{y}-{self.part}"
+        return y
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Qn`, `YYYY-Hn`, `YYYY-Wnn`, `YYYY-late`...
+
+        >>> PartialDate.parse("2025-03").granularity
+        <Granularity.MONTH: 'month'>
+        """
+        found = _PARTIAL_DATE.match(text.strip()) if isinstance(text, str) else None
+        if not found:
+            raise ParseError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                             text=str(text))
+        fields = {k: (v if k in ("season", "part") else int(v))
+                  for k, v in found.groupdict().items() if v is not None}
+        try:
+            return cls(**fields)
+        except ModelError as exc:
+            raise ParseError(f"not a valid date: {text!r}: {exc}", text=text) from exc
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> PartialDate:
+        return cls(year=day.year, month=day.month, day=day.day)
+
+
+@attrs.frozen(kw_only=True)
+class DateRange:
+    """A period between two partial dates: "de 2019 à 2023", or a relative date whose
+    resolution the publication date leaves open ("janvier dernier" in an article dated 2025)."""
+
+    start: PartialDate
+    end: PartialDate
+
+    def __attrs_post_init__(self) -> None:
+        if self.start.start > self.end.end:
+            raise ModelError(f"date range starts ({self.start}) after it ends ({self.end})")
+
+    @property
+    def granularity(self) -> Granularity:
+        return self.start.granularity
+
+    def isoformat(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+@attrs.frozen
+class Categorical:
+    """A non-numeric value: true/false, or a label such as "exclusive"."""
+
+    value: bool | str = attrs.field(validator=attrs.validators.instance_of((bool, str)))
+
+
+Value = Quantity | PartialDate | DateRange | Categorical
+DateValue = PartialDate | DateRange
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """One article: its text and what is known about it."""
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    text: str
+    language: str = attrs.field(validator=attrs.validators.in_(("fr", "en")))
+    published: PartialDate | None = None
+    publisher: str | None = None
+    url: str | None = None
+    title: str | None = None
+    file: str | None = None
+    published_note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where a claim comes from: the source, the character span, the exact quote, the stance."""
+
+    source: str
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int
+    quote: str
+    stance: Stance = attrs.field(default=Stance.ASSERTED, converter=Stance)
+    attributed_to: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.end - self.start != len(self.quote):
+            raise ModelError(f"span {self.start}:{self.end} does not fit a quote of "
+                             f"{len(self.quote)} characters")
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A sourced claim: subject, predicate, object, value, the time it is about, provenance."""
+
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    subject: str
+    predicate: str
+    value: Value
+    provenance: Provenance
+    object: str | None = None
+    about: DateValue | None = None
+    accepted: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """A figure or date found in a text: `text == source_text[start:end]`.
+
+    `value` is None only for a relative date that no publication date resolves.
+    `relative` is true when the value was resolved against the publication date,
+    `anchored` when it was resolved against an earlier date in the text.
+    """
+
+    kind: Kind = attrs.field(converter=Kind)
+    start: int
+    end: int
+    text: str
+    value: Quantity | PartialDate | DateRange | None
+    relative: bool = False
+    anchored: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
+            raise ModelError(f"span {self.start}:{self.end} does not fit {self.text!r}")
