@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 from factcheck.errors import ParseError
 from factcheck.extract.dates import date_mention
 from factcheck.extract.furniture import furniture_spans
-from factcheck.extract.grammar import master_pattern
+from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, initial_words, master_pattern,
+                                       trigger_pattern)
 from factcheck.extract.language import detect_language
 from factcheck.extract.lexicon import LANGUAGES, load_lexicon
 from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
@@ -74,19 +77,47 @@ def extract(text: str, language: str | None = None,
         raise ParseError(f"unsupported language {language!r}; expected one of {LANGUAGES}")
     reference = coerce_published(published)
     lexicon = load_lexicon(language)
-    pattern = master_pattern(language)
+    pattern, trigger = master_pattern(language), trigger_pattern(language)
+    initials = initial_words(lexicon)
     mentions: list[Mention] = []
     for seg_start, seg_end in _allowed_segments(text, language, skip_furniture):
         position = seg_start
         while position < seg_end:
-            match = pattern.search(text, position, seg_end)
-            if match is None:
+            # The full grammar runs only in a window around each trigger word: one cheap
+            # pass finds the triggers, so cost grows with mentions, not with text length.
+            near = trigger.search(text, position, seg_end)
+            if near is None:
                 break
+            match = _first_match(pattern, initials, text, max(position, near.start() - LOOKBACK),
+                                 near.start(), min(seg_end, near.end() + LOOKAHEAD))
+            if match is None:
+                position = near.end()
+                continue
             mention, resume = _mention(match, text, lexicon, reference, mentions)
             if mention is not None:
                 mentions.append(mention)
             position = max(resume, match.start() + 1)
     return mentions
+
+
+_TOKEN = re.compile(r"(?<!\w)(?:\w+|[$€£¥~+(])")
+_LETTER_AND_DIGIT = re.compile(r"[TQSH][1-4]")
+
+
+def _first_match(pattern: re.Pattern[str], initials: frozenset[str], text: str, low: int,
+                 high: int, endpos: int) -> re.Match[str] | None:
+    """The master pattern's match at the first token in low..high that can start one."""
+    for token in _TOKEN.finditer(text, low, endpos):
+        if token.start() > high:
+            break
+        word = token.group()
+        if not (word[0] in "0123456789$€£¥~+(" or word.lower() in initials
+                or _LETTER_AND_DIGIT.fullmatch(word)):
+            continue
+        match = pattern.match(text, token.start(), endpos)
+        if match is not None:
+            return match
+    return None
 
 
 def _mention(match: re.Match[str], text: str, lexicon, reference: PartialDate | None,
@@ -108,16 +139,21 @@ def parse_value(text: str, language: str,
                 published: PartialDate | dt.date | str | None = None) -> Mention:
     """The one mention that `text` is, as written in an article ("11,9 milliards de dollars").
 
-    Raises ParseError when `text` holds no figure or date, or more than one.
+    The mention's value is None for a relative date that `published` cannot resolve or an
+    anchored one ("quatre ans plus tard"), whose anchor lies outside `text`. Raises
+    ParseError when `text` holds no figure or date, or more than one.
     """
     found = extract(text, language, published, skip_furniture=False)
+    if not found:
+        # A bare "2019" or "janvier" is a date when it is the whole value: read it as the
+        # grammar reads "en 2019", then move the span back onto the value.
+        cue = load_lexicon(language).date_words("year_cues")[0] + " "
+        found = [attrs.evolve(m, start=m.start - len(cue), end=m.end - len(cue))
+                 for m in extract(cue + text, language, published, skip_furniture=False)
+                 if m.start >= len(cue)]
     if not found:
         raise ParseError(f"no figure or date found in {text!r}", text=text)
     if len(found) > 1:
         listed = ", ".join(repr(m.text) for m in found)
         raise ParseError(f"more than one figure or date in {text!r}: {listed}", text=text)
-    mention = found[0]
-    if mention.kind is Kind.DATE and mention.value is None:
-        raise ParseError(f"the relative date {text!r} needs the source's publication date "
-                         "to be resolved", text=text)
-    return mention
+    return found[0]

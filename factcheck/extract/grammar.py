@@ -21,21 +21,47 @@ START = r"(?<![\w.,/\-–])"
 END_NUMBER = r"(?![0-9]|[.,][0-9])"
 
 
-def phrase(text: str) -> str:
-    """Regex for a lexicon phrase: any white space between words, either apostrophe."""
-    out = re.escape(text.strip())
-    out = re.sub("['’]", "['’]", out)
-    return re.sub(r"(\\ )+", r"\\s+", out)
+def _char(ch: str) -> str:
+    """Regex for one character of a lexicon phrase: any white space, either apostrophe."""
+    if ch == " ":
+        return r"\s+"
+    if ch in "'’":
+        return "['’]"
+    return re.escape(ch)
+
+
+def trie(items: Iterable[str]) -> str:
+    """One alternation for many phrases, factored by common prefix so the engine never
+    tries the same first letters twice; longer phrases win over their prefixes.
+
+    >>> trie(["an", "ans", "année", "l'an"])
+    "(?:an(?:(?:née|s))?|l['’]an)"
+    """
+    root: dict[str, dict] = {}
+    for item in items:
+        node = root
+        for ch in " ".join(item.replace("’", "'").split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [_char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
 
 
 def words(items: Iterable[str], *, case_sensitive: bool = False) -> str:
-    """Alternation of phrases, longest first, closed on both sides by word edges."""
-    ordered = sorted(set(items), key=lambda w: (-len(w), w))
-    if not ordered:
+    """Alternation of phrases closed on both sides by word edges."""
+    items = [i for i in items if i.strip()]
+    if not items:
         return r"(?!x)x"  # matches nothing: this language has no such words
-    body = "|".join(phrase(w) for w in ordered)
-    flags = "" if case_sensitive else "(?i:"
-    return (flags + body + ")" if flags else "(?:" + body + ")") + r"(?!\w)"
+    body = trie(items)
+    return ("(?:" if case_sensitive else "(?i:") + body + r")(?!\w)"
 
 
 def digits(lexicon: Lexicon) -> str:
@@ -238,6 +264,56 @@ def not_quantities() -> str:
             r"|\(?[0-9]{3}\)?[\s.-][0-9]{3}-[0-9]{4}(?![0-9])"                # (555) 123-4567
             r"|[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*"                           # 2.1.3
             r")|(?<!\w)(?i:v|version\s+)[0-9]+(?:\.[0-9]+)+)")
+
+
+def trigger_words(lexicon: Lexicon) -> set[str]:
+    """Words at least one of which every construct without digits contains."""
+    found = (set(lexicon.numbers) - set(lexicon.word_list("articles"))
+             | set(lexicon.approximate_numbers) | {w + "s" for w in lexicon.approximate_numbers}
+             | set(lexicon.scale_words) | set(lexicon.durations)
+             | set(lexicon.date_words("quarter")) | set(lexicon.date_words("half"))
+             | {phrase.split()[-1] for phrase in [*lexicon.relative, *lexicon.anchored]}
+             | {w.split()[-1] for w in lexicon.word_list("percent")})
+    if lexicon.months_case_sensitive:
+        months = set(lexicon.months)
+    else:
+        months = set(lexicon.month_numbers)
+        found |= months
+        months = set()
+    cased = {variant for w in found for variant in (w, w.capitalize(), w.upper())}
+    return cased | months
+
+
+@functools.cache
+def trigger_pattern(language: str) -> re.Pattern[str]:
+    """A cheap pattern for the places a mention can be near: a digit, a currency sign, or a
+    number, scale, month or duration word. The master pattern runs only around them."""
+    words_regex = trie(trigger_words(load_lexicon(language)))
+    return re.compile(r"(?<!\w)(?:[0-9$€£¥~]|" + words_regex + r"(?!\w))")
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def initial_words(lexicon: Lexicon) -> frozenset[str]:
+    """Lower-case first words of every construct that does not start with a digit or sign."""
+    d = lexicon.date_words
+    phrases = [
+        *lexicon.hedges, *lexicon.range["open_between"], *lexicon.range["open_from"],
+        *lexicon.numbers, *lexicon.word_list("articles"), *lexicon.word_list("vague"),
+        *lexicon.months, *lexicon.relative, *lexicon.anchored, *lexicon.parts,
+        *lexicon.seasons, *lexicon.ordinals, *d("month_cues"), *d("year_cues"),
+        *d("range_between"), *d("range_from"), *d("ago_before"), *d("first_day"),
+        *d("month_last_before"), *d("month_next_before"), *CURRENCY_CODES, "v", "version",
+    ]
+    return frozenset(found.group().lower() for p in phrases
+                     if (found := _FIRST_WORD.search(p.replace("’", "'"))))
+
+
+# How far before a trigger a mention may start ("à peu près 14", "la fin de l'année") and
+# how far after it may end; no construct of the grammar is longer.
+LOOKBACK = 40
+LOOKAHEAD = 160
 
 
 @functools.cache
