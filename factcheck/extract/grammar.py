@@ -61,7 +61,8 @@ def words(items: Iterable[str], *, case_sensitive: bool = False) -> str:
     if not items:
         return r"(?!x)x"  # matches nothing: this language has no such words
     body = trie(items)
-    return ("(?:" if case_sensitive else "(?i:") + body + r")(?!\w)"
+    # a phrase ending in an apostrophe or hyphen ("d'", "mi-") runs into the next word
+    return ("(?:" if case_sensitive else "(?i:") + body + r")(?:(?<=['’-])|(?!\w))"
 
 
 def digits(lexicon: Lexicon) -> str:
@@ -121,6 +122,7 @@ def unit(lexicon: Lexicon, name: str) -> str:
     """What follows a figure: a currency, %, points, a duration or a counted noun."""
     percent = words(lexicon.word_list("percent"))
     points = words(lexicon.word_list("percentage_points"))
+    joiner = words(lexicon.word_list("currency_joiners"))
     complement = ""
     if lexicon.word_list("noun_complement"):
         complement = (f"(?:\\s+{words(lexicon.word_list('noun_complement'))}"
@@ -129,7 +131,8 @@ def unit(lexicon: Lexicon, name: str) -> str:
             f"|(?P<{name}_pct>\\s?%|\\s+{percent})"
             f"|(?P<{name}_pts>\\s+{points})"
             f"|\\s+(?P<{name}_dur>{words(lexicon.durations)})"
-            f"|\\s+(?P<{name}_noun>[^\\W\\d_][\\w'’-]*{complement}))")
+            f"|\\s+(?!{words(lexicon.post_hedges)})(?:{joiner}\\s*)?"
+            f"(?P<{name}_noun>[^\\W\\d_][\\w'’-]*{complement}))")
 
 
 def quantity(lexicon: Lexicon) -> str:

@@ -61,7 +61,8 @@ def interval(value: Decimal, step: Decimal, approx: Approx,
 def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
     """Whether a word after a figure names what is counted ("centres", "GPU"), not "pour"."""
     first = noun.split()[0]
-    if normalize_word(first).strip("'") in lexicon.word_list("not_nouns"):
+    word = normalize_word(first).strip("'")
+    if word in lexicon.word_list("not_nouns") or word in lexicon.month_numbers:
         return False
     core = first.rstrip("s")
     return first[0].islower() or (len(core) >= 2 and core.isupper())
@@ -86,6 +87,11 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
 
     start = match.start("qty")
     before = text[max(0, start - 30):start]
+    figure_start = match.start("q1_d") if match.group("q1_d") is not None else match.start("q1_w")
+    if figure_start > start:
+        # a hedge or "du" came first ("le rapport du 12 mars"): if the figure is rejected,
+        # scan again from the figure itself, where a date may start
+        number_end = figure_start
     if in_words and factor is None:
         word = normalize_word(match.group("q1_w"))
         previous = normalize_word(before).split()[-1:] if before.strip() else []
@@ -129,7 +135,8 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         if kind is Kind.DURATION and normalize_word(hedge) == "over":
             approx = Approx.EXACT  # "over five years" is a period, not a bound
     opened = match.group("q_from") is not None or match.group("q_between") is not None
-    if hedge is None and not (upper is not None and opened):
+    spoken_period = hedge is not None and approx is Approx.EXACT  # "over five years"
+    if (hedge is None or spoken_period) and not (upper is not None and opened):
         # "de 11,9 milliards": a lone "de" or "entre" is not part of the figure
         start = match.start("q_cur1") if match.group("q_cur1") else (
             match.start("q1_d") if match.group("q1_d") is not None else match.start("q1_w"))
