@@ -9,40 +9,50 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.extract.lexicon import load_lexicon, normalize_word
+from factcheck.extract.grammar import words
+from factcheck.extract.lexicon import load_lexicon
 
 PROSE_LENGTH = 100  # a furniture block ends at a line this long that ends like a sentence
 _SENTENCE_END = re.compile(r"[.!…»”\"]\s*$")
+_LINE = re.compile(r"[^\n]*\n?")
 
 
 @functools.cache
-def _markers(language: str) -> tuple[frozenset[str], tuple[str, ...], re.Pattern[str] | None]:
+def _marker_pattern(language: str) -> re.Pattern[str] | None:
+    """One pattern for every furniture line: group `block` for block markers."""
     table = load_lexicon(language).furniture
-    blocks = frozenset(normalize_word(m) for m in table.get("block_markers", []))
-    lines = tuple(table.get("line_markers", []))
-    patterns = table.get("line_patterns", [])
-    return blocks, lines, re.compile("|".join(patterns)) if patterns else None
+    alternatives = []
+    if table.get("block_markers"):
+        alternatives.append(r"(?P<block>^[ \t]*" + words(table["block_markers"])
+                            + r"[ \t:]*$)")
+    if table.get("line_markers"):
+        alternatives.append(r"^[^\n]*(?:" + "|".join(map(re.escape, table["line_markers"]))
+                            + r")[^\n]*$")
+    alternatives.extend("(?:" + p + ")" for p in table.get("line_patterns", []))
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.MULTILINE)
 
 
 def furniture_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Character spans of `text` that are page furniture, in order."""
-    blocks, line_markers, line_pattern = _markers(language)
+    pattern = _marker_pattern(language)
+    if pattern is None:
+        return []
     spans: list[tuple[int, int]] = []
-    in_block = False
     position = 0
-    for line in text.splitlines(keepends=True):
-        start, position = position, position + len(line)
-        stripped = line.strip()
-        if in_block:
-            if len(stripped) >= PROSE_LENGTH and _SENTENCE_END.search(stripped):
-                in_block = False
-            else:
-                spans.append((start, position))
-                continue
-        if normalize_word(stripped.rstrip(" :")) in blocks:
-            in_block = True
-            spans.append((start, position))
-        elif any(marker in stripped for marker in line_markers) or (
-                line_pattern is not None and line_pattern.search(stripped)):
-            spans.append((start, position))
+    for found in pattern.finditer(text):
+        if found.start() < position:
+            continue  # inside a block already skipped
+        line_end = text.find("\n", found.end())
+        end = len(text) if line_end < 0 else line_end + 1
+        if found.group("block") is not None:
+            for line in _LINE.finditer(text, end):
+                stripped = line.group().strip()
+                if not line.group() or (len(stripped) >= PROSE_LENGTH
+                                        and _SENTENCE_END.search(stripped)):
+                    break
+                end = line.end()
+        spans.append((found.start(), end))
+        position = end
     return spans

@@ -1,0 +1,212 @@
+"""Accuracy and speed of factcheck's extraction, side by side with its Python peers.
+
+    python benchmarks/extraction.py                 # full run: a few MB of news-like text
+    python benchmarks/extraction.py --smoke         # seconds: a check that it still runs
+
+Accuracy: precision, recall and F1 per kind on the hand-annotated seed articles
+(development set) and on thirty English sentences annotated before the extractor saw them
+(held-out set). "strict" needs the same value, interval, unit and approximation (or date
+bounds); "value" only needs the value within 0.5 % (or a day inside the annotated period),
+which is the fair score for peers that give no intervals.
+
+Peers, when the `bench` extra is installed (pip install ".[bench]"): dateparser's
+search_dates (dates), quantulum3 (quantities; English only, so French text goes through its
+English model) and text2num's alpha2digit (number words only: speed alone). Peers are timed
+on a sample of the text, since they are slow; characters per second compare fairly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from factcheck import PartialDate, extract  # noqa: E402
+from factcheck.extract.evaluate import (Annotations, load_annotations, pooled, score,  # noqa: E402
+                                        strict_match, value_match)
+from factcheck.extract.records import mention_record  # noqa: E402
+
+ANNOTATIONS = ROOT / "benchmarks" / "annotations"
+KINDS = ("money", "percent", "count", "duration", "date")
+QUANTITY_KINDS = ("money", "percent", "count", "duration")
+
+Extractor = Callable[[str, str, str | None], list[dict[str, Any]]]
+
+
+def ours(text: str, language: str, published: str | None) -> list[dict[str, Any]]:
+    return [mention_record(m) for m in extract(text, language, published)]
+
+
+def _locate(text: str, pieces: Iterable[str]) -> Iterable[tuple[int, int]]:
+    position = 0
+    for piece in pieces:
+        start = text.find(piece, position)
+        if start < 0:
+            start = text.find(piece)
+        if start < 0:
+            continue
+        position = start + len(piece)
+        yield start, start + len(piece)
+
+
+def dateparser_dates(text: str, language: str, published: str | None) -> list[dict[str, Any]]:
+    from dateparser.search import search_dates
+    day = PartialDate.parse(published).start if published else dt.date(2025, 1, 1)
+    base = dt.datetime(day.year, day.month, day.day)
+    found = search_dates(text, languages=[language], settings={"RELATIVE_BASE": base}) or []
+    records = []
+    for (start, end), (_, moment) in zip(_locate(text, (s for s, _ in found)), found):
+        day = moment.date().isoformat()
+        records.append({"start": start, "end": end, "kind": "date", "date_start": day,
+                        "date_end": day})
+    return records
+
+
+_QUANTULUM_KINDS = {"currency": "money", "time": "duration"}
+
+
+def quantulum_quantities(text: str, language: str, published: str | None) -> list[dict[str, Any]]:
+    from quantulum3 import parser
+    records = []
+    for quantity in parser.parse(text, lang="en_US"):
+        entity, unit = quantity.unit.entity.name, quantity.unit.name
+        kind = "percent" if unit == "percentage" else _QUANTULUM_KINDS.get(entity)
+        if kind is None and entity == "dimensionless" and unit != "dimensionless":
+            kind = "count"
+        if kind is None:
+            continue  # a bare number: not a mention of anything
+        start, end = quantity.span
+        records.append({"start": start, "end": end, "kind": kind, "value": quantity.value})
+    return records
+
+
+def accuracy(name: str, extractor: Extractor, sets: dict[str, Annotations],
+             kinds: Iterable[str], matches: dict[str, Callable]) -> list[str]:
+    rows = []
+    for set_name, annotations in sets.items():
+        predictions = {d.id: extractor(d.text, d.language, d.published)
+                       for d in annotations.documents.values()}
+        for match_name, match in matches.items():
+            counts = score(annotations, predictions, match)
+            cells = []
+            for kind in KINDS:
+                c = counts.get(kind)
+                cells.append("n/a" if kind not in kinds or c is None
+                             else f"{c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}")
+            quantities = ("n/a" if not set(QUANTITY_KINDS) & set(kinds)
+                          else f"{pooled(counts, QUANTITY_KINDS).f1:.2f}")
+            rows.append(f"| {name} | {set_name} | {match_name} | " + " | ".join(cells)
+                        + f" | {quantities} |")
+    return rows
+
+
+def news_text(megabytes: float, sets: dict[str, Annotations]) -> tuple[str, str]:
+    """French and English news-like text of about `megabytes` MB each language share."""
+    french = "\n\n".join(d.text for d in sets["seeds (fr, dev)"].documents.values())
+    english = "\n\n".join(d.text for d in sets["English (held-out)"].documents.values())
+    target = int(megabytes * 1_000_000)
+    repeat_fr = max(1, int(target * 0.8) // len(french.encode()))
+    repeat_en = max(1, int(target * 0.2) // len(english.encode()))
+    return "\n\n".join([french] * repeat_fr), "\n\n".join([english] * repeat_en)
+
+
+def throughput(run: Callable[[], object], characters: int, repeats: int) -> float:
+    """Median characters per second over `repeats` runs."""
+    seconds = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        seconds.append(time.perf_counter() - started)
+    return characters / statistics.median(seconds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=3.0, help="size of the timed text")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--peer-kilobytes", type=float, default=40.0,
+                        help="size of the sample the peers are timed on")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat, no peers")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.megabytes, args.repeats, args.peer_kilobytes = 0.05, 1, 0
+
+    sets = {"seeds (fr, dev)": load_annotations(ANNOTATIONS / "seeds.toml", ROOT / "seeds"),
+            "English (held-out)": load_annotations(ANNOTATIONS / "english-heldout.toml")}
+    peers = {name: importlib.util.find_spec(module) is not None
+             for name, module in (("dateparser", "dateparser"), ("quantulum3", "quantulum3"),
+                                  ("text2num", "text_to_num"))}
+    if args.smoke:
+        peers = dict.fromkeys(peers, False)
+
+    print("## Accuracy (precision/recall/F1)\n")
+    print("| extractor | set | scoring | " + " | ".join(KINDS) + " | quantities pooled |")
+    print("|---|---|---|" + "---|" * (len(KINDS) + 1))
+    both = {"strict": strict_match, "value": value_match}
+    for row in accuracy("factcheck", ours, sets, KINDS, both):
+        print(row)
+    if peers["dateparser"]:
+        for row in accuracy("dateparser", dateparser_dates, sets, ("date",),
+                            {"value": value_match}):
+            print(row)
+    if peers["quantulum3"]:
+        for row in accuracy("quantulum3", quantulum_quantities, sets, QUANTITY_KINDS,
+                            {"value": value_match}):
+            print(row)
+
+    french, english = news_text(args.megabytes, sets)
+    size = len(french) + len(english)
+    ours_speed = throughput(lambda: (extract(french, "fr", "2025-03"),
+                                     extract(english, "en", "2025-03")), size, args.repeats)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    extract(french, "fr", "2025-03")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"\n## Speed\n\nfactcheck: {size / 1e6:.2f} M characters "
+          f"({(len(french.encode()) + len(english.encode())) / 1e6:.2f} MB UTF-8), median of "
+          f"{args.repeats} runs: {ours_speed / 1e6:.2f} M characters/s; peak memory allocated "
+          f"during extraction of the French part: {peak / 1e6:.1f} MB (tracemalloc); process "
+          f"peak RSS so far {rss_before / 1024:.0f} MB.\n")
+
+    sample_chars = int(args.peer_kilobytes * 1000)
+    if sample_chars and any(peers.values()):
+        sample_fr, sample_en = french[:int(sample_chars * 0.8)], english[:int(sample_chars * 0.2)]
+        sample = len(sample_fr) + len(sample_en)
+        print(f"Peers timed on a {sample / 1000:.0f} k-character sample (median of 3 runs); "
+              f"factcheck on the same sample for the ratio.\n")
+        print("| extractor | characters/s | factcheck is ... times faster |\n|---|---|---|")
+        mine = throughput(lambda: (extract(sample_fr, "fr", "2025-03"),
+                                   extract(sample_en, "en", "2025-03")), sample, 3)
+        print(f"| factcheck | {mine:,.0f} | 1 |")
+        runs: dict[str, Callable[[], object]] = {}
+        if peers["dateparser"]:
+            runs["dateparser search_dates"] = lambda: (
+                dateparser_dates(sample_fr, "fr", "2025-03"), dateparser_dates(sample_en, "en", "2025-03"))
+        if peers["quantulum3"]:
+            quantulum_quantities("warm up: 5 dollars", "en", None)  # loads its model once
+            runs["quantulum3 parse"] = lambda: (
+                quantulum_quantities(sample_fr, "fr", None), quantulum_quantities(sample_en, "en", None))
+        if peers["text2num"]:
+            from text_to_num import alpha2digit
+            runs["text2num alpha2digit (number words only)"] = lambda: (
+                alpha2digit(sample_fr, "fr"), alpha2digit(sample_en, "en"))
+        for name, run in runs.items():
+            speed = throughput(run, sample, 3)
+            print(f"| {name} | {speed:,.0f} | {mine / speed:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
