@@ -59,6 +59,15 @@ EXAMPLES = [
     ("fr", "plusieurs milliards de dollars sont en jeu",
      [("plusieurs milliards de dollars", "money", None, 2 * B, None, "USD", "at_least")]),
     ("fr", "une douzaine de partenaires", [("une douzaine de partenaires", "count", 12, 10.8, 13.2, "partenaires", "about")]),
+    ("fr", "Microsoft pèse 62 %, en hausse de 2 points sur un an",
+     [("62 %", "percent", 62, 61.5, 62.5, "%", "exact"),
+      ("2 points", "percent", 2, 1.5, 2.5, "pp", "exact"),
+      ("un an", "duration", 1, 1, 1, "year", "exact")]),
+    ("fr", "5 Mrd € de dette et une prime de 12 k€",
+     [("5 Mrd €", "money", 5 * B, 4.5 * B, 5.5 * B, "EUR", "exact"),
+      ("12 k€", "money", 12000, 11500, 12500, "EUR", "exact")]),
+    ("fr", "un jour, peut-être", []),
+    ("en", "a $5k bonus", [("$5k", "money", 5000, 4500, 5500, "USD", "exact")]),
     ("en", "Microsoft has invested $13B in OpenAI",
      [("$13B", "money", 13 * B, 12.5 * B, 13.5 * B, "USD", "exact")]),
     ("en", "an $11.9 billion contract over five years",
@@ -114,3 +123,10 @@ def test_names_markers_times_and_phone_numbers_are_not_quantities(language, sent
 def test_a_unit_word_after_a_number_that_cannot_be_counted_is_left_out():
     found = extract("je veux juste 80 milliards pour construire ma ville", "fr")
     assert [(m.text, m.kind.value, m.value.unit) for m in found] == [("80 milliards", "count", None)]
+
+
+def test_points_are_percentage_points_only_near_a_percentage():
+    [score] = extract("L'équipe a marqué 3 points", "fr")
+    assert (score.kind.value, score.value.unit) == ("count", "points")
+    [_, change] = extract("Sa part atteint 48 %, en hausse de 2 points", "fr")
+    assert (change.kind.value, change.value.unit) == ("percent", "pp")

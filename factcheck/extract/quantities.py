@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from decimal import Decimal
 
-from factcheck.extract.grammar import CURRENCY_SYMBOLS
-from factcheck.extract.lexicon import Lexicon, normalize_word
+from factcheck.extract.grammar import CURRENCY_SYMBOLS, words
+from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
 from factcheck.model import Approx, Kind, Mention, Quantity
 
@@ -58,6 +59,14 @@ def interval(value: Decimal, step: Decimal, approx: Approx,
     return low, high
 
 
+CONTEXT = 120  # characters either side searched for a percentage that makes "points" points
+
+
+@functools.cache
+def _percent_context(language: str) -> re.Pattern[str]:
+    return re.compile(r"%|" + words(load_lexicon(language).word_list("percent")))
+
+
 def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
     """Whether a word after a figure names what is counted ("centres", "GPU"), not "pour"."""
     first = noun.split()[0]
@@ -95,7 +104,10 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
     if in_words and factor is None:
         word = normalize_word(match.group("q1_w"))
         previous = normalize_word(before).split()[-1:] if before.strip() else []
-        if word in lexicon.word_list("articles"):
+        duration = match.group("q_unit_dur")
+        if word in lexicon.word_list("articles") and not (
+                duration and lexicon.durations[normalize_word(duration)]
+                in lexicon.word_list("article_durations")):
             return None, number_end  # "un accord", "a deal": an article, not a figure
         if previous and previous[0] in lexicon.word_list("determiners"):
             return None, number_end  # "les deux entreprises": a reference, not a figure
@@ -121,7 +133,10 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         noun = match.group("q_unit_noun")
         product_name = (match.group("q1_d") is not None and factor is None
                         and _PRODUCT_NAME_BEFORE.search(before) is not None)
-        if _counted_noun(noun, lexicon) and not product_name:
+        if normalize_word(noun) in lexicon.word_list("bare_points") and \
+                _percent_context(lexicon.language).search(text, max(0, start - CONTEXT), accepted_end + CONTEXT):
+            kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_noun")
+        elif _counted_noun(noun, lexicon) and not product_name:
             kind, unit, accepted_end = Kind.COUNT, noun, match.end("q_unit_noun")
     if kind is None:
         if factor is None:
