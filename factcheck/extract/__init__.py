@@ -8,6 +8,7 @@ input gives a (possibly empty) list of mentions whose spans are all valid.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import attrs
@@ -15,8 +16,8 @@ import attrs
 from factcheck.errors import ParseError
 from factcheck.extract.dates import date_mention
 from factcheck.extract.furniture import furniture_spans
-from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, initial_words, master_pattern,
-                                       trigger_pattern)
+from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, article_followers, initial_words,
+                                       master_pattern, trigger_pattern)
 from factcheck.extract.language import detect_language
 from factcheck.extract.lexicon import LANGUAGES, load_lexicon
 from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
@@ -78,7 +79,7 @@ def extract(text: str, language: str | None = None,
     reference = coerce_published(published)
     lexicon = load_lexicon(language)
     pattern, trigger = master_pattern(language), trigger_pattern(language)
-    initials = initial_words(lexicon)
+    starts = _starts(language)
     mentions: list[Mention] = []
     for seg_start, seg_end in _allowed_segments(text, language, skip_furniture):
         position = seg_start
@@ -88,7 +89,7 @@ def extract(text: str, language: str | None = None,
             near = trigger.search(text, position, seg_end)
             if near is None:
                 break
-            match = _first_match(pattern, initials, text, max(position, near.start() - LOOKBACK),
+            match = _first_match(pattern, starts, text, max(position, near.start() - LOOKBACK),
                                  near.start(), min(seg_end, near.end() + LOOKAHEAD))
             if match is None:
                 position = near.end()
@@ -101,18 +102,42 @@ def extract(text: str, language: str | None = None,
 
 
 _TOKEN = re.compile(r"(?<!\w)(?:\w+|[$€£¥~+(])")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _LETTER_AND_DIGIT = re.compile(r"[TQSH][1-4]")
 
 
-def _first_match(pattern: re.Pattern[str], initials: frozenset[str], text: str, low: int,
+@attrs.frozen
+class _Starts:
+    """What a token must be for the master pattern to be worth trying there."""
+
+    initials: frozenset[str]
+    articles: frozenset[str]
+    after_article: frozenset[str]
+
+
+@functools.cache
+def _starts(language: str) -> _Starts:
+    lexicon = load_lexicon(language)
+    return _Starts(initial_words(lexicon), lexicon.word_list("articles"),
+                   article_followers(lexicon))
+
+
+def _first_match(pattern: re.Pattern[str], starts: _Starts, text: str, low: int,
                  high: int, endpos: int) -> re.Match[str] | None:
     """The master pattern's match at the first token in low..high that can start one."""
     for token in _TOKEN.finditer(text, low, endpos):
         if token.start() > high:
             break
         word = token.group()
-        if not (word[0] in "0123456789$€£¥~+(" or word.lower() in initials
-                or _LETTER_AND_DIGIT.fullmatch(word)):
+        lower = word.lower()
+        if lower in starts.articles:
+            # "un accord", "an $11.9 billion": an article starts a mention only before a
+            # scale, duration or number word ("un milliard", "a year ago", "a dozen")
+            following = _NEXT_WORD.match(text, token.end())
+            if following is None or following.group(1).lower() not in starts.after_article:
+                continue
+        elif not (word[0] in "0123456789$€£¥~+(" or lower in starts.initials
+                  or _LETTER_AND_DIGIT.fullmatch(word)):
             continue
         match = pattern.match(text, token.start(), endpos)
         if match is not None:

@@ -313,6 +313,13 @@ def initial_words(lexicon: Lexicon) -> frozenset[str]:
                      if (found := _FIRST_WORD.search(p.replace("’", "'"))))
 
 
+def article_followers(lexicon: Lexicon) -> frozenset[str]:
+    """Words after which an article starts a mention: "un milliard", "a dozen", "un an"."""
+    return frozenset({*lexicon.scale_words, *lexicon.approximate_numbers,
+                      *(w + "s" for w in lexicon.approximate_numbers), *lexicon.durations,
+                      *lexicon.numbers})
+
+
 # How far before a trigger a mention may start ("à peu près 14", "la fin de l'année") and
 # how far after it may end; no construct of the grammar is longer.
 LOOKBACK = 40

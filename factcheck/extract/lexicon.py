@@ -23,7 +23,7 @@ class Lexicon:
     scale_words: dict[str, Decimal]
     scale_abbreviations: dict[str, Decimal]
     currency_words: dict[str, str]
-    words: dict[str, list[str]]
+    words: dict[str, frozenset[str]]
     hedges: dict[str, str]
     post_hedges: dict[str, str]
     range: dict[str, list[str]]
@@ -40,8 +40,9 @@ class Lexicon:
     months_case_sensitive: bool = False
     stopwords: frozenset[str] = frozenset()
 
-    def word_list(self, key: str) -> list[str]:
-        return self.words.get(key, [])
+    def word_list(self, key: str) -> frozenset[str]:
+        """The words of list `key` (lower case, straight apostrophes): cheap to test."""
+        return self.words.get(key, frozenset())
 
     def date_words(self, key: str) -> list[str]:
         return self.dates.get(key, [])
@@ -71,7 +72,8 @@ def load_lexicon(language: str) -> Lexicon:
         # abbreviations are case-sensitive: "M" is a million, "m" may be a metre
         scale_abbreviations={k: Decimal(v) for k, v in raw["scale_abbreviations"].items()},
         currency_words=_lower_keys(raw["currency_words"]),
-        words=raw["words"],
+        words={key: frozenset(normalize_word(w) for w in items)
+               for key, items in raw["words"].items()},
         hedges=_lower_keys(raw["hedges"]),
         post_hedges=_lower_keys(raw.get("post_hedges", {})),
         range=raw["range"],
