@@ -102,8 +102,11 @@ def accuracy(name: str, extractor: Extractor, sets: dict[str, Annotations],
             cells = []
             for kind in KINDS:
                 c = counts.get(kind)
-                cells.append("n/a" if kind not in kinds or c is None
-                             else f"{c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}")
+                if kind not in kinds or c is None:
+                    cells.append("n/a")
+                else:  # precision is undefined when nothing was found: show a dash
+                    precision = f"{c.precision:.2f}" if c.tp + c.fp else "–"
+                    cells.append(f"{precision}/{c.recall:.2f}/{c.f1:.2f}")
             quantities = ("n/a" if not set(QUANTITY_KINDS) & set(kinds)
                           else f"{pooled(counts, QUANTITY_KINDS).f1:.2f}")
             rows.append(f"| {name} | {set_name} | {match_name} | " + " | ".join(cells)
