@@ -55,6 +55,13 @@ def test_a_relative_date_is_a_range_when_the_publication_date_leaves_it_open():
     assert (record["date_start"], record["date_end"]) == ("2024-01-01", "2025-01-31")
 
 
+def test_a_bare_month_after_the_publication_month_may_be_last_year_or_this_year():
+    [mention] = extract("Musk came back in August with a new suit", "en", "2025-03-11")
+    assert str(mention.value) == "2024-08/2025-08"
+    [earlier] = extract("Musk came back in August with a new suit", "en", "2024-12")
+    assert str(earlier.value) == "2024-08"
+
+
 def test_a_relative_date_without_a_publication_date_is_reported_unresolved():
     [mention] = extract("En novembre dernier, il modifie sa plainte", "fr")
     assert mention.relative and mention.value is None

@@ -60,7 +60,7 @@ def offset_rule(unit: str, offset: int) -> Rule:
 
 def month_rule(month: int, direction: int) -> Rule:
     """"janvier dernier" (-1): the last January before the reference; "prochain" (+1): the
-    next; 0: that month of the reference's year ("en janvier")."""
+    next one after it."""
     def rule(ref: dt.date) -> PartialDate:
         year = ref.year
         if direction < 0 and month >= ref.month:
@@ -69,6 +69,21 @@ def month_rule(month: int, direction: int) -> Rule:
             year += 1
         return PartialDate(year=year, month=month)
     return rule
+
+
+def bare_month(month: int, published: PartialDate | None) -> DateValue | None:
+    """"en janvier" with no year: that month of the publication year when it has begun by
+    publication; a later month may be last year's or this year's ("came back in August"
+    in March), so it is the range of both rather than a guess."""
+    def this_year(ref: dt.date) -> PartialDate:
+        return PartialDate(year=ref.year, month=month)
+
+    resolved = resolve(this_year, published)
+    if resolved is None or published is None or month <= published.start.month:
+        return resolved
+    last_year = PartialDate(year=published.start.year - 1, month=month)
+    return DateRange(start=last_year, end=resolved.end if isinstance(resolved, DateRange)
+                     else resolved)
 
 
 def same_year_rule(**fields: int | str) -> Rule:
@@ -177,7 +192,7 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         value, anchored = _from_anchor(previous, start, text, unit, offset), True
     elif name == "dmcue":
         start, end = match.start("dmc_m"), match.end("dmc_m")
-        value, relative = resolve(month_rule(_month(lexicon, g("dmc_m")), 0), published), True
+        value, relative = bare_month(_month(lexicon, g("dmc_m")), published), True
     elif name == "dyear":
         start, end = match.start("dy_y"), match.end("dy_y")
         value = PartialDate(year=_year(g("dy_y")))
