@@ -62,6 +62,19 @@ class Granularity(enum.StrEnum):
     YEAR = "year"
 
 
+def _member_of(enum_type: type[enum.Enum]):
+    """Converter to `enum_type` that passes members through untouched (the common case)."""
+    def convert(value: object) -> enum.Enum:
+        if isinstance(value, enum_type):
+            return value
+        try:
+            return enum_type(value)
+        except ValueError as exc:
+            allowed = ", ".join(str(m.value) for m in enum_type)
+            raise ModelError(f"{value!r} is not one of {allowed}") from exc
+    return convert
+
+
 def _optional_decimal(value: object) -> Decimal | None:
     if value is None or isinstance(value, Decimal):
         return value
@@ -88,7 +101,7 @@ class Quantity:
     low: Decimal | None = attrs.field(converter=_optional_decimal)
     high: Decimal | None = attrs.field(converter=_optional_decimal)
     unit: str | None = None
-    approx: Approx = attrs.field(default=Approx.EXACT, converter=Approx)
+    approx: Approx = attrs.field(default=Approx.EXACT, converter=_member_of(Approx))
 
     def __attrs_post_init__(self) -> None:
         if self.low is not None and self.high is not None and self.low > self.high:
@@ -314,7 +327,7 @@ class Provenance:
     start: int = attrs.field(validator=attrs.validators.ge(0))
     end: int
     quote: str
-    stance: Stance = attrs.field(default=Stance.ASSERTED, converter=Stance)
+    stance: Stance = attrs.field(default=Stance.ASSERTED, converter=_member_of(Stance))
     attributed_to: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -347,7 +360,7 @@ class Mention:
     `anchored` when it was resolved against an earlier date in the text.
     """
 
-    kind: Kind = attrs.field(converter=Kind)
+    kind: Kind = attrs.field(converter=_member_of(Kind))
     start: int
     end: int
     text: str

@@ -9,6 +9,7 @@ from factcheck.errors import ParseError
 from factcheck.extract.lexicon import Lexicon, normalize_word
 
 _GROUP_SPACES = re.compile(r"[ \u00a0\u202f]")
+ONE = Decimal(1)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
@@ -24,6 +25,8 @@ def parse_digits(text: str, language: str) -> tuple[Decimal, Decimal]:
     >>> parse_digits("1.500", "fr")
     (Decimal('1500'), Decimal('1'))
     """
+    if text.isascii() and text.isdigit():  # the common case: "32", "2019"
+        return Decimal(text), ONE
     compact = _GROUP_SPACES.sub("", text)
     if language == "fr":
         if "," in compact:  # decimal comma; dots, if any, group thousands

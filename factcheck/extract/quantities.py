@@ -113,6 +113,7 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
             return None, number_end  # "les deux entreprises": a reference, not a figure
 
     kind, unit = None, None
+    unit_end = _unit_end(match)
     currency = match.group("q_cur1") or match.group("q_cur2")
     if currency:
         kind, unit = Kind.MONEY, _currency_code(currency, lexicon)
@@ -120,7 +121,7 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         kind = Kind.MONEY
         unit = _currency_code(match.group("q_unit_cur_sym") or match.group("q_unit_cur_word")
                               or match.group("q_unit_cur_code"), lexicon)
-        accepted_end = max(accepted_end, _unit_end(match))
+        accepted_end = max(accepted_end, unit_end)
     elif match.group("q_unit_pct") is not None and kind is None:
         kind, unit, accepted_end = Kind.PERCENT, "%", match.end("q_unit_pct")
     elif match.group("q_unit_pts") is not None and kind is None:
@@ -156,7 +157,7 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         start = match.start("q_cur1") if match.group("q_cur1") else (
             match.start("q1_d") if match.group("q1_d") is not None else match.start("q1_w"))
     post = match.group("q_post")
-    unit_rejected = _unit_end(match) > accepted_end
+    unit_rejected = unit_end > accepted_end
     if post is not None and hedge is None and upper is None and not unit_rejected:
         approx = Approx(lexicon.post_hedges[normalize_word(post)])
         accepted_end = match.end("q_post")
@@ -179,11 +180,13 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
                    value=quantity), accepted_end
 
 
+_UNIT_GROUPS = ("q_unit_cur_sym", "q_unit_cur_word", "q_unit_cur_code", "q_unit_pct",
+                "q_unit_pts", "q_unit_dur", "q_unit_noun")
+
+
 def _unit_end(match: re.Match[str]) -> int:
-    ends = [match.end(g) for g in ("q_unit_cur_sym", "q_unit_cur_word", "q_unit_cur_code",
-                                   "q_unit_pct", "q_unit_pts", "q_unit_dur", "q_unit_noun")
-            if match.group(g) is not None]
-    return max(ends, default=-1)
+    """Where the unit after the figure ends, or -1 when no unit followed it."""
+    return max(match.end(g) for g in _UNIT_GROUPS)  # end() is -1 for groups that did not match
 
 
 def _currency_code(written: str, lexicon: Lexicon) -> str:
