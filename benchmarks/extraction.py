@@ -94,11 +94,11 @@ def quantulum_quantities(text: str, language: str, published: str | None) -> lis
 def accuracy(name: str, extractor: Extractor, sets: dict[str, Annotations],
              kinds: Iterable[str], matches: dict[str, Callable]) -> list[str]:
     rows = []
-    for set_name, annotations in sets.items():
+    for set_name, annotated in sets.items():
         predictions = {d.id: extractor(d.text, d.language, d.published)
-                       for d in annotations.documents.values()}
+                       for d in annotated.documents.values()}
         for match_name, match in matches.items():
-            counts = score(annotations, predictions, match)
+            counts = score(annotated, predictions, match)
             cells = []
             for kind in KINDS:
                 c = counts.get(kind)

@@ -10,7 +10,7 @@ disagreement) and `note`. Loading checks every claim and reports every problem a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -132,9 +132,12 @@ def _claim(table: dict[str, Any], index: int, path: Path, text: str, corpus: Cor
     start = source.text.find(quote)
     if start < 0:
         best = fuzz.partial_ratio_alignment(quote, source.text)
-        closest = source.text[best.dest_start:best.dest_end]
-        problem("quote", f"quote not found in source {source.id!r}; closest passage "
-                f"({best.score:.0f}% alike) at offset {best.dest_start}: {closest!r}")
+        if best is None or best.score == 0:
+            problem("quote", f"quote not found in source {source.id!r}, nor anything like it")
+        else:
+            closest = source.text[best.dest_start:best.dest_end]
+            problem("quote", f"quote not found in source {source.id!r}; closest passage "
+                    f"({best.score:.0f}% alike) at offset {best.dest_start}: {closest!r}")
         return None
 
     value = _value(table, source, quote, problem)
@@ -244,8 +247,3 @@ def _normalized(raw: Any, parsed: Quantity | PartialDate | DateRange | None, kin
     except ModelError as exc:
         problem("normalized", str(exc))
         return None
-
-
-def claims_of(ledger: Ledger, source_id: str) -> Sequence[Claim]:
-    """The claims quoting `source_id`, in ledger order."""
-    return [c for c in ledger.claims.values() if c.provenance.source == source_id]

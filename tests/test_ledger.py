@@ -5,8 +5,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 from factcheck.cli import main
 from factcheck.corpus import load_corpus
 from factcheck.ledger import load_ledger

@@ -19,10 +19,10 @@ from factcheck.extract.furniture import furniture_spans
 from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, article_followers, initial_words,
                                        master_pattern, trigger_pattern)
 from factcheck.extract.language import detect_language
-from factcheck.extract.lexicon import LANGUAGES, load_lexicon
+from factcheck.extract.lexicon import LANGUAGES, Lexicon, load_lexicon
 from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
                                           vague_mention)
-from factcheck.model import Kind, Mention, PartialDate
+from factcheck.model import Mention, PartialDate
 
 __all__ = ["extract", "detect_language", "parse_value", "coerce_published"]
 
@@ -145,7 +145,7 @@ def _first_match(pattern: re.Pattern[str], starts: _Starts, text: str, low: int,
     return None
 
 
-def _mention(match: re.Match[str], text: str, lexicon, reference: PartialDate | None,
+def _mention(match: re.Match[str], text: str, lexicon: Lexicon, reference: PartialDate | None,
              previous: list[Mention]) -> tuple[Mention | None, int]:
     name = match.lastgroup
     try:

@@ -140,11 +140,9 @@ def quantity(lexicon: Lexicon) -> str:
     hedges = {h: a for h, a in lexicon.hedges.items() if a not in ("between", "range")}
     between = words(lexicon.range["open_between"])
     opener = words(lexicon.range["open_from"])
-    separators = words(lexicon.range["separators"])
     between_sep = words([s for s in lexicon.range["separators"] if s in ("et", "and")])
     other_sep = words([s for s in lexicon.range["separators"] if s not in ("et", "and")])
     hedge_words = words(h for h in hedges if h != "~")
-    del separators
     return (
         r"(?P<qty>" + START +
         r"(?:(?P<q_between>" + between + r")\s+"
