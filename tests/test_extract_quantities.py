@@ -110,6 +110,7 @@ def test_quantities_are_read_with_the_interval_their_wording_allows(language, se
     ("fr", "appelez le 01 23 45 67 89"),
     ("fr", "la version 2.1.3 corrige le bogue [1]"),
     ("fr", "les deux entreprises et les deux géants"),
+    ("fr", "OpenAI joue sur deux tableaux"),
     ("fr", "un accord et une startup"),
     ("en", "the o1 and o3-mini models, GPT-5 and Phi-4"),
     ("en", "call (555) 123-4567 at 2:30 pm"),

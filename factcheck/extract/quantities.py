@@ -137,7 +137,9 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         if normalize_word(noun) in lexicon.word_list("bare_points") and \
                 _percent_context(lexicon.language).search(text, max(0, start - CONTEXT), accepted_end + CONTEXT):
             kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_noun")
-        elif _counted_noun(noun, lexicon) and not product_name:
+        elif _counted_noun(noun, lexicon) and not product_name and not (
+                in_words and normalize_word(match.group("q1_w") + " " + noun)
+                in lexicon.word_list("idioms")):
             kind, unit, accepted_end = Kind.COUNT, noun, match.end("q_unit_noun")
     if kind is None:
         if factor is None:
