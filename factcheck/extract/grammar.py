@@ -35,7 +35,7 @@ def trie(items: Iterable[str]) -> str:
     tries the same first letters twice; longer phrases win over their prefixes.
 
     >>> trie(["an", "ans", "année", "l'an"])
-    "(?:an(?:(?:née|s))?|l['’]an)"
+    "(?:an(?:née|s)?|l['’]an)"
     """
     root: dict[str, dict] = {}
     for item in items:
