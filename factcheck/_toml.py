@@ -1,4 +1,4 @@
-"""Reading hand-edited TOML with errors that point at the line."""
+"""Reading hand-edited files (text, TOML) with errors that name the file and line."""
 
 from __future__ import annotations
 
@@ -12,15 +12,22 @@ from factcheck.errors import Problem
 _AT_LINE = re.compile(r"at line (\d+)")
 
 
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The UTF-8 text of `path`, or None and the problem that prevented reading it."""
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(file=str(path), message=f"not UTF-8 text: {exc.reason} "
+                              f"at byte {exc.start}")]
+    except OSError as exc:
+        return None, [Problem(file=str(path), message=f"cannot read: {exc.strerror}")]
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """The parsed table, the raw text and the problems met reading `path`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, "", [Problem(file=str(path), message=f"not UTF-8 text: {exc.reason} "
-                                  f"at byte {exc.start}")]
-    except OSError as exc:
-        return None, "", [Problem(file=str(path), message=f"cannot read: {exc.strerror}")]
+    text, problems = read_text(path)
+    if text is None:
+        return None, "", problems
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as exc:

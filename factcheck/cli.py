@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from factcheck._toml import read_text
 from factcheck.corpus import load_corpus
 from factcheck.errors import FactcheckError, ProblemsError
 from factcheck.extract import coerce_published, detect_language, extract
@@ -59,10 +60,9 @@ def _documents(args: argparse.Namespace):
                 yield (source.id, source.text, args.lang or source.language,
                        args.published or source.published)
         elif path.is_file():
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise FactcheckError(f"{path}: cannot read as UTF-8 text: {exc}") from exc
+            text, problems = read_text(path)
+            if text is None:
+                raise ProblemsError(problems)
             yield path.stem, text, args.lang or detect_language(text), args.published
         else:
             raise FactcheckError(f"{path}: no such file or folder")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 
-from factcheck._toml import line_of, read_toml
+from factcheck._toml import line_of, read_text, read_toml
 from factcheck.errors import CorpusError, ParseError, Problem
 from factcheck.extract.language import detect_language
 from factcheck.model import PartialDate, Source
@@ -41,14 +41,9 @@ class Corpus(Mapping[str, Source]):
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(file=str(path), message=f"not UTF-8 text: {exc.reason} at "
-                                f"byte {exc.start}"))
-    except OSError as exc:
-        problems.append(Problem(file=str(path), message=f"cannot read: {exc.strerror}"))
-    return None
+    text, found = read_text(path)
+    problems.extend(found)
+    return text
 
 
 def load_corpus(folder: str | Path) -> Corpus:
@@ -74,7 +69,11 @@ def load_corpus(folder: str | Path) -> Corpus:
 
     sources: dict[str, Source] = {}
     described: set[str] = set()
-    for entry in entries:
+    for index, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            problems.append(Problem(file=str(metadata_path),
+                                    message=f"source #{index} is not a [[source]] table"))
+            continue
         source = _source_from_entry(entry, root, metadata_path, metadata_text, problems)
         if source is None:
             continue

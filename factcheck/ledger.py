@@ -84,6 +84,10 @@ def load_ledger(folder: str | Path, corpus: Corpus) -> Ledger:
             problems.append(Problem(file=str(path), message="`claim` must be [[claim]] tables"))
             continue
         for index, table in enumerate(tables, start=1):
+            if not isinstance(table, dict):
+                problems.append(Problem(file=str(path), message=f"claim #{index} is not a "
+                                        "[[claim]] table"))
+                continue
             claim = _claim(table, index, path, text, corpus, problems)
             if claim is None:
                 continue

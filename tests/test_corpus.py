@@ -71,3 +71,14 @@ def test_a_toml_syntax_error_is_reported_with_its_line(tmp_path):
 def test_a_missing_folder_is_an_error_not_an_empty_corpus(tmp_path):
     with pytest.raises(CorpusError, match="no such corpus folder"):
         load_corpus(tmp_path / "nowhere")
+
+
+def test_a_source_entry_that_is_not_a_table_is_reported(tmp_path):
+    message = _corpus_with(tmp_path, 'source = ["a.txt"]\n')
+    assert "source #1 is not a [[source]] table" in message
+
+
+def test_an_article_that_is_not_utf8_is_reported_with_its_file(tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Société générale".encode("latin-1"))
+    with pytest.raises(CorpusError, match=r"latin\.txt: not UTF-8 text"):
+        load_corpus(tmp_path)

@@ -53,3 +53,12 @@ def test_the_benchmark_script_runs(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "| factcheck | seeds (fr, dev) | strict |" in done.stdout
     assert "characters/s" in done.stdout
+
+
+def test_an_annotation_without_its_kind_is_reported(tmp_path):
+    from factcheck.errors import ProblemsError
+    annotations = tmp_path / "a.toml"
+    annotations.write_text('[[document]]\nid = "d"\ntext = "5 %"\n\n'
+                           '[[mention]]\ndocument = "d"\ntext = "5 %"\n', encoding="utf-8")
+    with pytest.raises(ProblemsError, match="mention #1 has no `kind`"):
+        load_annotations(annotations)

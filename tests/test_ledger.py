@@ -142,3 +142,8 @@ def test_check_passes_on_the_bundled_ledger_with_exit_0(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["check"]) == 0
     assert "claims in 4 file(s) verified" in capsys.readouterr().out
+
+
+def test_a_claim_that_is_not_a_table_is_reported(workspace, capsys):
+    code, err = _check(workspace, 'claim = ["deal-value"]\n', capsys)
+    assert code == 2 and "claim #1 is not a [[claim]] table" in err

@@ -75,7 +75,12 @@ def load_annotations(path: str | Path, corpus_folder: str | Path | None = None) 
                                                      published))
     gold: dict[str, list[dict[str, Any]]] = {doc: [] for doc in documents}
     for index, entry in enumerate(raw.get("mention", []), start=1):
-        document = documents.get(entry.get("document"))
+        missing = [key for key in ("document", "text", "kind") if key not in entry]
+        if missing:
+            problems.append(Problem(file=str(path), field=missing[0],
+                                    message=f"mention #{index} has no `{missing[0]}`"))
+            continue
+        document = documents.get(entry["document"])
         if document is None:
             problems.append(Problem(file=str(path), message=f"mention #{index}: unknown "
                                     f"document {entry.get('document')!r}"))
