@@ -63,3 +63,8 @@ class CorpusError(ProblemsError):
 
 class LedgerError(ProblemsError):
     """The claims ledger has invalid claims: bad fields, unknown sources, quotes not found."""
+
+
+class EntitiesError(ProblemsError):
+    """An entities registry file has invalid entries: bad fields, duplicate or shared
+    aliases, references to unknown entities."""

@@ -22,12 +22,12 @@ from factcheck._toml import field_line, line_of, read_toml
 from factcheck.corpus import Corpus
 from factcheck.errors import LedgerError, ModelError, ParseError, Problem
 from factcheck.extract import parse_value
-from factcheck.model import (Approx, Categorical, Claim, DateRange, Kind, PartialDate,
-                             Provenance, Quantity, Stance, Value)
+from factcheck.model import (Approx, Categorical, Claim, DateRange, Kind, Modality,
+                             PartialDate, Provenance, Quantity, Scope, Stance, Value)
 
 REQUIRED = ("id", "source", "quote", "subject", "predicate")
-OPTIONAL = ("value", "category", "object", "about", "stance", "attributed_to", "normalized",
-            "accepted", "note")
+OPTIONAL = ("value", "category", "object", "about", "since", "scope", "modality", "measure",
+            "stance", "attributed_to", "normalized", "accepted", "note")
 QUANTITY_FIELDS = ("value", "low", "high", "unit", "approx")
 
 
@@ -158,17 +158,36 @@ def _claim(table: dict[str, Any], index: int, path: Path, text: str, corpus: Cor
         except ValueError:
             problem("stance", f"stance {table['stance']!r} is not one of "
                     f"{', '.join(s.value for s in Stance)}")
-    for name in ("object", "attributed_to", "accepted", "note"):
+    for name in ("object", "attributed_to", "accepted", "note", "measure"):
         if name in table and (not isinstance(table[name], str) or not table[name].strip()):
             problem(name, f"`{name}` must be non-empty text")
+    qualifiers: dict[str, Any] = {}
+    for name, kind in (("scope", Scope), ("modality", Modality)):
+        if name in table:
+            try:
+                qualifiers[name] = kind(table[name])
+            except ValueError:
+                problem(name, f"{name} {table[name]!r} is not one of "
+                        f"{', '.join(k.value for k in kind)}")
+    since = table.get("since", False)
+    if not isinstance(since, bool):
+        problem("since", "`since` must be true or false")
+    elif since and about is None and "about" not in table:
+        problem("since", "`since = true` needs `about`: the date the value holds from")
     if value is None or len(problems) > before:
         return None
+    value_start = value_end = None
+    if isinstance(table.get("value"), str) and table["value"] in quote:
+        value_start = start + quote.index(table["value"])
+        value_end = value_start + len(table["value"])
     return Claim(id=claim_id, subject=table["subject"], predicate=table["predicate"],
-                 object=table.get("object"), value=value, about=about,
-                 accepted=table.get("accepted"), note=table.get("note"),
+                 object=table.get("object"), value=value, about=about, since=since,
+                 measure=table.get("measure"), accepted=table.get("accepted"),
+                 note=table.get("note"), **qualifiers,
                  provenance=Provenance(source=source.id, start=start, end=start + len(quote),
                                        quote=quote, stance=stance,
-                                       attributed_to=table.get("attributed_to")))
+                                       attributed_to=table.get("attributed_to"),
+                                       value_start=value_start, value_end=value_end))
 
 
 def _value(table: dict[str, Any], source: Any, quote: str, problem: Any) -> Value | None:

@@ -39,6 +39,29 @@ class Stance(enum.StrEnum):
     CONDITIONAL = "conditional"  # French conditional: "envisagerait", "aurait refusé"
 
 
+class Scope(enum.StrEnum):
+    """Which part of a running figure a claim states: the whole to date or one instalment."""
+
+    TOTAL = "total"  # "au total", "en tout", "cumulé", "in total", "to date"
+    TRANCHE = "tranche"  # "supplémentaire", "a further", "une nouvelle tranche", "en 2019"
+    PART = "part"  # a named part of a stated whole: "dont 4 milliards", "of which"
+
+
+class Modality(enum.StrEnum):
+    """Whether a figure is done or only planned, expected or hoped for."""
+
+    ACTUAL = "actual"
+    PLANNED = "planned"  # "prévoit", "vise", "pourrait lever", "plans to", "expected"
+
+
+class Origin(enum.StrEnum):
+    """Where a claim comes from."""
+
+    LEDGER = "ledger"  # curated by an editor in claims/
+    AUTOMATIC = "automatic"  # built from an extracted mention and its sentence
+    DERIVED = "derived"  # computed from other claims ("62 %, soit 1,9 milliard" -> the whole)
+
+
 class Kind(enum.StrEnum):
     """What an extracted mention measures."""
 
@@ -95,6 +118,8 @@ class Quantity:
     `low`/`high` bound what the wording allows (None: unbounded on that side).
     `unit` is an ISO 4217 code for money, "%" or "pp" for percentages and points,
     a duration unit ("year", "month", ...), a counted noun ("GPU"), or None.
+    `step` is the place value of the last digit written, scaled ("11,9 milliards" ->
+    100 000 000): the digits' own rounding, which a hedge such as "environ" widens.
     """
 
     value: Decimal | None = attrs.field(converter=_optional_decimal)
@@ -102,8 +127,11 @@ class Quantity:
     high: Decimal | None = attrs.field(converter=_optional_decimal)
     unit: str | None = None
     approx: Approx = attrs.field(default=Approx.EXACT, converter=_member_of(Approx))
+    step: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
 
     def __attrs_post_init__(self) -> None:
+        if self.step is not None and self.step <= 0:
+            raise ModelError(f"quantity step {self.step} must be positive")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ModelError(f"quantity low {self.low} is above high {self.high}")
         if self.value is not None:
@@ -111,6 +139,25 @@ class Quantity:
                 raise ModelError(f"quantity value {self.value} is below low {self.low}")
             if self.high is not None and self.value > self.high:
                 raise ModelError(f"quantity value {self.value} is above high {self.high}")
+
+    @property
+    def rounding(self) -> tuple[Decimal | None, Decimal | None]:
+        """The interval the digits alone allow: "environ 14 milliards" -> 13.5-14.5 billion,
+        where the wording allows 12.6-15.4; for any other wording, the wording's interval."""
+        if self.approx is Approx.ABOUT and self.value is not None and self.step is not None:
+            half = self.step / 2
+            return self.value - half, self.value + half
+        return self.low, self.high
+
+    @property
+    def low_open(self) -> bool:
+        """True when `low` itself is excluded ("plus de 4 milliards")."""
+        return self.approx is Approx.MORE_THAN
+
+    @property
+    def high_open(self) -> bool:
+        """True when `high` itself is excluded ("moins de 5 %")."""
+        return self.approx is Approx.LESS_THAN
 
     def overlaps(self, other: Quantity) -> bool:
         """True when the two intervals share a value; units must be the same."""
@@ -273,10 +320,16 @@ class PartialDate:
 @attrs.frozen(kw_only=True)
 class DateRange:
     """A period between two partial dates: "de 2019 à 2023", or a relative date whose
-    resolution the publication date leaves open ("janvier dernier" in an article dated 2025)."""
+    resolution the publication date leaves open ("janvier dernier" in an article dated 2025).
+
+    `alternatives` is true when the range lists the possible resolutions of one relative
+    date ("janvier dernier" published in 2025: January 2024 or January 2025), not a
+    continuous period.
+    """
 
     start: PartialDate
     end: PartialDate
+    alternatives: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.start.start > self.end.end:
@@ -319,9 +372,16 @@ class Source:
     published_note: str | None = None
 
 
+LOCATIONS = ("text", "title")
+
+
 @attrs.frozen(kw_only=True)
 class Provenance:
-    """Where a claim comes from: the source, the character span, the exact quote, the stance."""
+    """Where a claim comes from: the source, the character span, the exact quote, the stance.
+
+    Offsets index the source's text, or its title when `location` is "title".
+    `value_start`/`value_end` locate the words that state the value inside the quote.
+    """
 
     source: str
     start: int = attrs.field(validator=attrs.validators.ge(0))
@@ -329,16 +389,43 @@ class Provenance:
     quote: str
     stance: Stance = attrs.field(default=Stance.ASSERTED, converter=_member_of(Stance))
     attributed_to: str | None = None
+    location: str = attrs.field(default="text", validator=attrs.validators.in_(LOCATIONS))
+    value_start: int | None = None
+    value_end: int | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.quote):
             raise ModelError(f"span {self.start}:{self.end} does not fit a quote of "
                              f"{len(self.quote)} characters")
+        if (self.value_start is None) != (self.value_end is None):
+            raise ModelError("value_start and value_end go together")
+        if self.value_start is not None and self.value_end is not None and not (
+                self.start <= self.value_start <= self.value_end <= self.end):
+            raise ModelError(f"value span {self.value_start}:{self.value_end} is not inside "
+                             f"the quote {self.start}:{self.end}")
+
+    @property
+    def wording(self) -> str | None:
+        """The words that state the value, as written ("environ 14 milliards de dollars")."""
+        if self.value_start is None or self.value_end is None:
+            return None
+        return self.quote[self.value_start - self.start:self.value_end - self.start]
+
+
+def _optional_member_of(enum_type: type[enum.Enum]):
+    convert = _member_of(enum_type)
+    return lambda value: None if value is None else convert(value)
 
 
 @attrs.frozen(kw_only=True)
 class Claim:
-    """A sourced claim: subject, predicate, object, value, the time it is about, provenance."""
+    """A sourced claim: subject, predicate, object, value, the time it is about, provenance.
+
+    `scope`, `modality` and `measure` tell apart facts that look alike (a tranche and the
+    total, a plan and a deed, a run rate and a year's revenue). `since` says the value holds
+    from `about` onwards ("n'est plus exclusif depuis janvier 2025"). `derivation` explains
+    a derived claim's arithmetic.
+    """
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     subject: str
@@ -349,6 +436,16 @@ class Claim:
     about: DateValue | None = None
     accepted: str | None = None
     note: str | None = None
+    scope: Scope | None = attrs.field(default=None, converter=_optional_member_of(Scope))
+    modality: Modality = attrs.field(default=Modality.ACTUAL, converter=_member_of(Modality))
+    measure: str | None = None
+    since: bool = False
+    origin: Origin = attrs.field(default=Origin.LEDGER, converter=_member_of(Origin))
+    derivation: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.since and self.about is None:
+            raise ModelError(f"claim {self.id!r}: `since` needs the date in `about`")
 
 
 @attrs.frozen(kw_only=True)
@@ -371,3 +468,69 @@ class Mention:
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
             raise ModelError(f"span {self.start}:{self.end} does not fit {self.text!r}")
+
+
+class FindingKind(enum.StrEnum):
+    """What a review says of a fact."""
+
+    CONFLICT = "conflict"  # no value satisfies every source
+    TENSION = "tension"  # the figures differ beyond rounding, but the wording could allow both
+    CORROBORATION = "corroboration"  # independent sources agree
+    UPDATE = "update"  # a value that changed over time: a timeline, not a contradiction
+    GAP = "gap"  # parts add up to less than their stated total
+    CONSISTENT = "consistent"  # a derived check that holds (parts sum to their total)
+
+
+DISAGREEMENTS = frozenset({FindingKind.CONFLICT, FindingKind.TENSION})
+
+
+class Check(enum.StrEnum):
+    """What a finding compared."""
+
+    NUMBER = "number"
+    DATE = "date"
+    CATEGORY = "category"
+    PARTS = "parts"  # parts against their stated total
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """A verdict on one fact, with the claims it rests on and a plain-language explanation.
+
+    `disputed` holds the ids of the claims the verdict turns on (the two furthest apart for
+    a conflict); `accepted` is an editor's reason when one of them carries `accepted`.
+    """
+
+    kind: FindingKind = attrs.field(converter=_member_of(FindingKind))
+    check: Check = attrs.field(converter=_member_of(Check))
+    subject: str
+    predicate: str
+    object: str | None
+    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    explanation: str
+    qualifiers: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    disputed: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    independent_sources: int = 0
+    hedged: bool = False
+    accepted: str | None = None
+
+    @property
+    def is_disagreement(self) -> bool:
+        """A conflict or a tension that no editor has accepted."""
+        return self.kind in DISAGREEMENTS and self.accepted is None
+
+
+@attrs.frozen(kw_only=True)
+class Review:
+    """What a review found: findings by fact, every claim it compared, and the mentions that
+    fit no predicate (`unclassified`), so that nothing extracted is lost."""
+
+    findings: tuple[Finding, ...] = attrs.field(converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    unclassified: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def disagreements(self) -> tuple[Finding, ...]:
+        """Conflicts and tensions no editor has accepted."""
+        return tuple(f for f in self.findings if f.is_disagreement)

@@ -21,7 +21,8 @@ from factcheck.errors import ParseError
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (model.Quantity, model.PartialDate, model.DateRange, model.Categorical,
-                model.Source, model.Provenance, model.Claim, model.Mention)
+                model.Source, model.Provenance, model.Claim, model.Mention, model.Finding,
+                model.Review)
 }
 _HINTS = {name: typing.get_type_hints(cls, vars(model)) for name, cls in _CLASSES.items()}
 
@@ -62,6 +63,9 @@ def _decode(value: Any, hint: Any) -> Any:
         return None
     if isinstance(value, dict):
         return from_dict(value)
+    if isinstance(value, list):  # tuple[Claim, ...], tuple[str, ...]
+        item_hint = next((a for a in typing.get_args(hint) if a is not Ellipsis), Any)
+        return tuple(_decode(item, item_hint) for item in value)
     options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
     for option in options:
         if option is Decimal and isinstance(value, str):

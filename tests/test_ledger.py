@@ -37,14 +37,14 @@ def test_a_ledger_value_is_parsed_by_the_extraction_engine(workspace):
     (workspace / "claims" / "a.toml").write_text(GOOD, encoding="utf-8")
     claim = load_ledger(workspace / "claims", load_corpus(workspace / "seeds"))["deal-value"]
     assert claim.value == Quantity(value=11_900_000_000, low=11_850_000_000,
-                                   high=11_950_000_000, unit="USD")
+                                   high=11_950_000_000, unit="USD", step=100_000_000)
     assert claim.provenance.stance is Stance.ASSERTED
 
 
 def test_the_curated_ledger_records_the_exclusivity_contradiction():
     ledger = load_ledger(CLAIMS, load_corpus(SEEDS))
     exclusive = {c.provenance.source: c.value for c in ledger.values()
-                 if c.predicate == "exclusive_infrastructure_provider"}
+                 if c.predicate == "exclusive_provider"}
     assert Categorical(True) in exclusive.values() and Categorical(False) in exclusive.values()
 
 

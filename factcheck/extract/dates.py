@@ -34,7 +34,7 @@ def resolve(rule: Rule, published: PartialDate | None) -> DateValue | None:
     if published is None:
         return None
     first, last = rule(published.start), rule(published.end)
-    return first if first == last else DateRange(start=first, end=last)
+    return first if first == last else DateRange(start=first, end=last, alternatives=True)
 
 
 def offset_rule(unit: str, offset: int) -> Rule:
@@ -83,7 +83,7 @@ def bare_month(month: int, published: PartialDate | None) -> DateValue | None:
         return resolved
     last_year = PartialDate(year=published.start.year - 1, month=month)
     return DateRange(start=last_year, end=resolved.end if isinstance(resolved, DateRange)
-                     else resolved)
+                     else resolved, alternatives=True)
 
 
 def same_year_rule(**fields: int | str) -> Rule:

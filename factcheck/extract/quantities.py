@@ -177,7 +177,8 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         amount = value * scaled
         low, high = interval(amount, step * scaled, approx, integral)
         quantity = Quantity(value=tidy(amount), low=None if low is None else tidy(low),
-                            high=None if high is None else tidy(high), unit=unit, approx=approx)
+                            high=None if high is None else tidy(high), unit=unit, approx=approx,
+                            step=tidy(step * scaled))
     return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
                    value=quantity), accepted_end
 

@@ -1,0 +1,697 @@
+"""From one source to its candidate claims: each extracted figure and date, read with its
+sentence, the entities around it and the cue words that say what it measures.
+
+`claims_from_source` is a pure function of one source (and the entity registry), so it maps
+over a cluster unchanged. Every mention comes back: as a claim when a predicate and a
+subject fit it, else among `unclassified` with the reason in its note.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from factcheck.entities import Entity, EntityRegistry, bundled_entities
+from factcheck.extract import extract
+from factcheck.extract.furniture import furniture_spans
+from factcheck.model import (Categorical, Claim, DateRange, Kind, Mention, Modality, Origin,
+                             PartialDate, Provenance, Quantity, Scope, Source, Stance)
+from factcheck.text import Span, fold, sentences
+from factcheck.vocabulary import Cues, PhraseMatch, Predicate, load_cues, load_predicates
+
+UNCLASSIFIED = "unclassified"
+# How far a cue may stand from the figure it names (characters, same sentence).
+CUE_REACH = 110
+AFTER_WEIGHT = 2.5
+# How far back a figure's scope, modality and measure words are looked for.
+QUALIFIER_BEFORE, QUALIFIER_AFTER = 60, 35
+# A quote longer than this is cut to the part of the sentence around the figure.
+QUOTE_MAX = 320
+# Sentences back in which an anaphor or a missing object is looked for.
+LOOK_BACK = 2
+NOT_ROLES = frozenset({"media"})
+
+
+@attrs.frozen
+class SourceClaims:
+    """What one source says: comparable claims, and mentions no predicate or subject fits."""
+
+    claims: tuple[Claim, ...]
+    unclassified: tuple[Claim, ...]
+
+
+@attrs.frozen
+class _Ref:
+    """An entity a sentence names, or points at with "l'entreprise", "cette dernière", "il"."""
+
+    entity: Entity
+    start: int
+    end: int
+    anaphor: bool = False
+
+
+@attrs.frozen
+class _Sentence:
+    span: Span
+    refs: tuple[_Ref, ...]  # non-media entities and resolved anaphors, in order
+    media: tuple[Entity, ...]  # outlets named, for attribution
+    topic: Entity | None  # what the sentence is about: its first entity, or the last topic
+    context: tuple[Entity, ...]  # the topics of the sentences before, most recent first
+    stance: Stance
+    attributed_to: str | None
+    furniture: bool = False  # a caption or a link teaser: no claims, no topic
+
+
+@attrs.frozen
+class _Frame:
+    """Who did what to whom in a transaction a later "cet accord" can point back to."""
+
+    subject: Entity
+    object: Entity
+
+
+def claims_from_source(source: Source, entities: EntityRegistry | None = None) -> SourceClaims:
+    """The candidate claims of `source`, from its title and its text."""
+    registry = entities if entities is not None else bundled_entities()
+    claims: list[Claim] = []
+    unclassified: list[Claim] = []
+    for location, text in (("title", source.title), ("text", source.text)):
+        if text:
+            passage = _Passage(source, location, text, registry)
+            found, left = passage.claims()
+            claims.extend(found)
+            unclassified.extend(left)
+    return SourceClaims(tuple(claims), tuple(unclassified))
+
+
+class _Passage:
+    """One text of a source (its title or its body) being read into claims."""
+
+    def __init__(self, source: Source, location: str, text: str, registry: EntityRegistry):
+        self.source, self.location, self.text = source, location, text
+        self.folded = fold(text)
+        self.cues: Cues = load_cues(source.language)
+        self.predicates = load_predicates()
+        self.registry = registry
+        self.mentions = extract(text, source.language, source.published)
+        self.spans = sentences(text) or [Span(0, len(text))]
+        self.starts = [s.start for s in self.spans]
+        self.sentences = self._read_sentences(registry.find(text))
+        self.frame: _Frame | None = None
+
+    # -- sentences, entities and anaphora ------------------------------------------------
+
+    def _index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def _read_sentences(self, found: Sequence) -> list[_Sentence]:
+        by_sentence: list[list] = [[] for _ in self.spans]
+        for mention in found:
+            by_sentence[self._index(mention.start)].append(mention)
+        furniture = furniture_spans(self.text, self.source.language)
+        out: list[_Sentence] = []
+        topic: Entity | None = None
+        history: list[Entity] = []
+        for index, span in enumerate(self.spans):
+            context = tuple(reversed(history[-3:]))
+            if any(s <= span.start and span.end <= e for s, e in furniture):
+                out.append(_Sentence(span, (), (), topic, context, Stance.ASSERTED, None, True))
+                continue
+            named = by_sentence[index]
+            media = tuple(m.entity for m in named if m.entity.kind in NOT_ROLES)
+            refs = [_Ref(m.entity, m.start, m.end) for m in named
+                    if m.entity.kind not in NOT_ROLES]
+            refs = self._resolve_anaphora(span, refs, out, topic)
+            if refs:
+                topic = self._topic(refs)
+                if not history or history[-1] != topic:
+                    history.append(topic)
+            stance, attributed_to = self._stance(span, media)
+            out.append(_Sentence(span, tuple(refs), media, topic, context, stance,
+                                 attributed_to))
+        return out
+
+    def _topic(self, refs: Sequence[_Ref]) -> Entity:
+        """What a sentence is about: its first entity that is not a complement."""
+        return next((r.entity for r in refs if not self._complement(r)), refs[0].entity)
+
+    def _complement(self, ref: _Ref) -> bool:
+        """Whether a preposition introduces the entity ("dans OpenAI", "d'OpenAI")."""
+        found = self.cues.prepositions.last(self.folded, max(0, ref.start - 16), ref.start)
+        return found is not None and not self.folded[found.end:ref.start].strip()
+
+    def _resolve_anaphora(self, span: Span, refs: list[_Ref], before: list[_Sentence],
+                          topic: Entity | None) -> list[_Ref]:
+        taken = [(r.start, r.end) for r in refs]
+        found: list[_Ref] = []
+        recent = [r for s in before[-LOOK_BACK:] for r in s.refs]
+        for kind, matcher in (("company", self.cues.company_anaphora),
+                              ("latter", self.cues.latter), ("pronoun", self.cues.pronouns)):
+            for match in matcher.finditer(self.folded, span.start, span.end):
+                if any(s < match.end and match.start < e for s, e in taken):
+                    continue
+                if kind == "pronoun" and not self._clause_start(span, match.start):
+                    continue
+                here = [r for r in refs if r.end <= match.start]
+                entity = None
+                if kind == "company":
+                    # "l'entreprise" is the company the sentence or the one before is about
+                    subjects = [r.entity for r in here if r.entity.kind == "company"
+                                and not self._complement(r)]
+                    previous = topic if topic is not None and topic.kind == "company" else None
+                    entity = (subjects[0] if subjects else previous) or next(
+                        (r.entity for r in reversed(recent + here)
+                         if r.entity.kind == "company"), None)
+                elif kind == "latter":
+                    earlier = recent + here
+                    entity = earlier[-1].entity if earlier else None
+                else:
+                    entity = topic
+                if entity is not None:
+                    found.append(_Ref(entity, match.start, match.end, anaphor=True))
+                    taken.append((match.start, match.end))
+        return sorted(refs + found, key=lambda r: r.start)
+
+    def _clause_start(self, span: Span, offset: int) -> bool:
+        """Whether a pronoun at `offset` opens a clause (and so can be a subject)."""
+        head = self.text[span.start:offset].rstrip()
+        return not head or head.endswith((",", ";", ":", "—", "–", "-")) or len(head) <= 12
+
+    def _stance(self, span: Span, media: tuple[Entity, ...]) -> tuple[Stance, str | None]:
+        start, end = span.start, span.end
+        if self.cues.rumour.search(self.folded, start, end):
+            return Stance.RUMOURED, None
+        if self.cues.conditional.search(self.folded, start, end):
+            return Stance.CONDITIONAL, None
+        if self.cues.attribution.search(self.folded, start, end):
+            return Stance.ATTRIBUTED, media[0].id if media else None
+        return Stance.ASSERTED, None
+
+    # -- claims ------------------------------------------------------------------------
+
+    def claims(self) -> tuple[list[Claim], list[Claim]]:
+        claims: list[Claim] = []
+        unclassified: list[Claim] = []
+        per_sentence: dict[int, list[Claim]] = {}
+        framed = 0
+        for mention in self.mentions:
+            index = self._index(mention.start)
+            sentence = self.sentences[index]
+            for earlier in range(framed, index):  # transactions named before this sentence
+                self._note_frame(earlier)
+            framed = max(framed, index)
+            made = self._mention_claims(mention, sentence, index, per_sentence.get(index, []))
+            for claim, comparable in made:
+                (claims if comparable else unclassified).append(claim)
+                if comparable:
+                    per_sentence.setdefault(index, []).append(claim)
+        categorical: dict[tuple[str, str, str | None, object], Claim] = {}
+        for index, sentence in enumerate(self.sentences):
+            if sentence.furniture:
+                continue
+            for claim in [*self._exclusivity(sentence, index),
+                          *self._roles_and_founders(sentence)]:
+                categorical.setdefault((claim.subject, claim.predicate, claim.object,
+                                        claim.value), claim)
+        claims.extend(categorical.values())
+        return claims, unclassified
+
+    def _note_frame(self, index: int) -> None:
+        """Remember the last transaction sentence `index` names with both its parties."""
+        sentence = self.sentences[index]
+        for cue in self.cues.predicates.finditer(self.folded, sentence.span.start,
+                                                 sentence.span.end):
+            for name in sorted(cue.labels):
+                spec = self.predicates[name]
+                if spec.object != "required" or "money" not in spec.kinds:
+                    continue
+                subject, obj = self._roles(spec, sentence, index, cue.start, cue.end)
+                if subject is not None and obj is not None:
+                    self.frame = _Frame(subject, obj)
+
+    def _mention_claims(self, mention: Mention, sentence: _Sentence, index: int,
+                        earlier: list[Claim]) -> list[tuple[Claim, bool]]:
+        if mention.value is None:
+            return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,
+                                 note="a relative date with no publication date to resolve it"),
+                     False)]
+        if sentence.furniture:
+            return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,
+                                 note="in page furniture"), False)]
+        linked = self._linked(mention, sentence, earlier)
+        if linked is not None:
+            return [(linked, True)]
+        is_date = mention.kind is Kind.DATE
+        if is_date and self._starts_running_time(mention, sentence):
+            return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,
+                                 note="a date a period runs from (\"depuis\"), not an event"),
+                     False)]
+        choices = self._predicates_for(mention, sentence)
+        if not choices:
+            return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,
+                                 note="no predicate cue near the figure"), False)]
+        out = []
+        for spec, cue in choices:
+            anchor_start = cue.start if cue else mention.start
+            anchor_end = max(cue.end if cue else mention.end, mention.end)
+            subject, obj = self._roles(
+                spec, sentence, index, anchor_start, anchor_end, in_sentence=is_date,
+                demonstrative=cue is not None and self._demonstrative(cue))
+            if subject is None:
+                out.append((self._claim(mention, sentence, spec.name, "", None, None,
+                                        note="no subject named near the figure"), False))
+                continue
+            if spec.object == "required" and obj is None:
+                out.append((self._claim(mention, sentence, spec.name, subject.id, None, None,
+                                        note="the other party is not named"), False))
+                continue
+            out.append((self._claim(mention, sentence, spec.name, subject.id,
+                                    obj.id if obj is not None else None, spec), True))
+        return out
+
+    def _starts_running_time(self, mention: Mention, sentence: _Sentence) -> bool:
+        found = self.cues.since.last(self.folded, max(sentence.span.start, mention.start - 14),
+                                     mention.start)
+        return found is not None and not self.folded[found.end:mention.start].strip()
+
+    def _linked(self, mention: Mention, sentence: _Sentence, earlier: list[Claim]
+                ) -> Claim | None:
+        """A figure after "soit", "contre", "compared with" takes the claim before it."""
+        if not earlier or mention.kind is Kind.DATE:
+            return None
+        window_start = max(sentence.span.start, mention.start - 24)
+        link = None
+        for matcher, kind in ((self.cues.restate, "restate"), (self.cues.compare, "compare")):
+            found = matcher.last(self.folded, window_start, mention.start)
+            if found is not None and not self.folded[found.end:mention.start].strip(" ,(").replace(
+                    "les", "").replace("aux", "").replace("the", "").strip():
+                link = kind
+                break
+        if link is None:
+            return None
+        previous = earlier[-1]
+        if previous.provenance.value_end is not None and \
+                mention.start - previous.provenance.value_end > 120:
+            return None
+        spec = self.predicates.get(previous.predicate)
+        name = previous.predicate
+        kind = _kind_for_cues(mention)
+        if spec is not None and kind not in spec.kinds:
+            if spec.share_of and kind in self.predicates[spec.share_of].kinds:
+                name, spec = spec.share_of, self.predicates[spec.share_of]
+            else:
+                return None
+        claim = self._claim(mention, sentence, name, previous.subject, previous.object, spec)
+        if link == "restate":
+            claim = attrs.evolve(claim, about=previous.about)
+        return claim
+
+    def _predicates_for(self, mention: Mention, sentence: _Sentence
+                        ) -> list[tuple[Predicate, PhraseMatch | None]]:
+        kind = _kind_for_cues(mention)
+        start, end = sentence.span.start, sentence.span.end
+        if kind == "count":
+            return self._count_predicate(mention, sentence)
+        cues = [c for c in self.cues.predicates.finditer(self.folded, start, end)
+                if not (c.start < mention.end and mention.start < c.end)]
+        ranked: list[tuple[float, Predicate, PhraseMatch]] = []
+        for cue in cues:
+            for name in cue.labels:
+                spec = self.predicates[name]
+                if kind in spec.kinds:
+                    ranked.append((_distance(cue, mention), spec, cue))
+        if not ranked:
+            return []
+        ranked.sort(key=lambda item: (item[0], item[1].name))
+        if kind == "date" and self._fronted(mention, sentence):
+            chosen: dict[str, tuple[Predicate, PhraseMatch]] = {}
+            for _, spec, cue in ranked:
+                chosen.setdefault(spec.name, (spec, cue))
+            return list(chosen.values())
+        distance, spec, cue = ranked[0]
+        return [(spec, cue)] if distance <= CUE_REACH else []
+
+    def _count_predicate(self, mention: Mention, sentence: _Sentence
+                         ) -> list[tuple[Predicate, PhraseMatch | None]]:
+        assert isinstance(mention.value, Quantity)
+        noun = fold(mention.value.unit or "")
+        labels = self.cues.counted.labels(noun) if noun else frozenset()
+        near = [c for c in self.cues.predicates.finditer(self.folded, sentence.span.start,
+                                                         sentence.span.end)
+                if "job_cuts" in c.labels and _distance(c, mention) <= CUE_REACH]
+        if near and ("job_cuts" in labels or "headcount" in labels):
+            return [(self.predicates["job_cuts"], near[0])]
+        for name in ("headcount", "users", "job_cuts"):
+            if name in labels:
+                return [(self.predicates[name], None)]
+        return [(self.predicates["count"], None)]
+
+    def _fronted(self, mention: Mention, sentence: _Sentence) -> bool:
+        """A date at the head of its sentence, before a comma, scopes over all of it."""
+        head = mention.start - sentence.span.start
+        return head <= self.cues.fronted_date_max and self.text[mention.end:mention.end + 2] \
+            .lstrip().startswith(",")
+
+    def _demonstrative(self, cue: PhraseMatch) -> bool:
+        found = self.cues.demonstratives.last(self.folded, max(0, cue.start - 10), cue.start)
+        return found is not None and not self.folded[found.end:cue.start].strip()
+
+    def _roles(self, spec: Predicate, sentence: _Sentence, index: int, anchor_start: int,
+               anchor_end: int, *, demonstrative: bool = False, in_sentence: bool = False
+               ) -> tuple[Entity | None, Entity | None]:
+        """Subject and object of a predicate whose cue or figure spans anchor_start..end.
+
+        The subject is the entity before the cue that no preposition introduces ("Microsoft
+        a investi"), or the sentence's topic when a possessive points to it ("son chiffre
+        d'affaires"); the object is the nearest other entity, after the cue first. With
+        `in_sentence` (dates), both must be named in the sentence itself.
+        """
+        if demonstrative and self.frame is not None and spec.object == "required":
+            return self.frame.subject, self.frame.object
+        subject = self._subject(spec, sentence, anchor_start, anchor_end, in_sentence)
+        if subject is None or spec.object == "none":
+            return subject, None
+        candidates = [r for r in sentence.refs if _fits(r.entity, spec.object_kinds)
+                      and r.entity.id != subject.id]
+        obj = _project_of(subject, [r for r in sentence.refs if r.start >= anchor_start],
+                          self.registry, spec)
+        if obj is None:
+            after = [r for r in candidates if r.start >= anchor_end]
+            before = [r for r in candidates if r.end <= anchor_start]
+            inside = [r for r in candidates if r not in after and r not in before]
+            ordered = after[:1] or inside[:1] or before[-1:]
+            obj = ordered[0].entity if ordered else None
+        if obj is None and spec.object == "required" and not in_sentence:
+            for previous in reversed(self.sentences[max(0, index - LOOK_BACK):index]):
+                earlier = [r for r in previous.refs if _fits(r.entity, spec.object_kinds)
+                           and r.entity.id != subject.id]
+                if earlier:
+                    obj = earlier[-1].entity
+                    break
+        return subject, obj
+
+    def _subject(self, spec: Predicate, sentence: _Sentence, anchor_start: int,
+                 anchor_end: int, in_sentence: bool) -> Entity | None:
+        refs = [r for r in sentence.refs if _fits(r.entity, spec.subject_kinds)]
+        owner = self.cues.possessives.last(self.folded, max(sentence.span.start,
+                                                             anchor_start - 12), anchor_start)
+        if owner is not None and not self.folded[owner.end:anchor_start].strip():
+            heads = [r for r in refs if not self._complement(r)] or refs
+            if heads:
+                return heads[0].entity
+            return None if in_sentence else self._from_context(sentence, spec)
+        relative = self._relative_antecedent(sentence, refs, anchor_start)
+        if relative is not None:
+            return relative
+        if spec.subject_after:
+            after = [r for r in refs if r.start >= anchor_end and r.start - anchor_end <= 50]
+            before = [r for r in refs if r.end <= anchor_start]
+            chosen = after[:1] or before[-1:]
+            return chosen[0].entity if chosen else None
+        heads = [r for r in refs if not self._complement(r)]
+        before = [r for r in heads if r.end <= anchor_start]
+        if before:
+            return before[-1].entity
+        if heads:
+            return heads[0].entity
+        if refs:
+            return refs[0].entity
+        return None if in_sentence else self._from_context(sentence, spec)
+
+    def _relative_antecedent(self, sentence: _Sentence, refs: Sequence[_Ref],
+                             anchor_start: int) -> Entity | None:
+        """"Nvidia, qui détient 6 %": the entity right before "qui" is the subject."""
+        found = self.cues.relatives.last(self.folded, sentence.span.start, anchor_start)
+        if found is None or anchor_start - found.end > 40:
+            return None
+        before = [r for r in refs if r.end <= found.start]
+        if before and not self.text[before[-1].end:found.start].strip(" ,"):
+            return before[-1].entity
+        return None
+
+    @staticmethod
+    def _from_context(sentence: _Sentence, spec: Predicate) -> Entity | None:
+        """The most recent topic before the sentence that can be the predicate's subject."""
+        return next((e for e in sentence.context if _fits(e, spec.subject_kinds)), None)
+
+    def _claim(self, mention: Mention, sentence: _Sentence, predicate: str, subject: str,
+               obj: str | None, spec: Predicate | None, *, note: str | None = None) -> Claim:
+        value = mention.value if mention.value is not None else Categorical("unresolved")
+        about, scope, since_total = None, None, False
+        if mention.kind is not Kind.DATE:
+            about, since_total = self._time_of(mention, sentence)
+        modality = Modality.ACTUAL
+        if mention.kind is not Kind.DATE and self._planned(mention, sentence):
+            modality = Modality.PLANNED
+        measure = self._measure(mention, sentence)
+        if spec is not None:
+            scope = self._scope(mention, sentence, spec, about, since_total)
+            if spec.nature == "flow" and scope is Scope.TOTAL:
+                about = None
+        return Claim(
+            id=self._claim_id(mention.start, predicate), subject=subject, predicate=predicate,
+            object=obj, value=value, about=about, scope=scope, modality=modality,
+            measure=measure, origin="automatic", note=note,
+            provenance=self._provenance(sentence, mention.start, mention.end))
+
+    def _claim_id(self, offset: int, predicate: str) -> str:
+        where = "title:" if self.location == "title" else ""
+        return f"{self.source.id}:{where}{offset}:{predicate}"
+
+    def _provenance(self, sentence: _Sentence, value_start: int, value_end: int) -> Provenance:
+        start, end = sentence.span.start, sentence.span.end
+        if end - start > QUOTE_MAX:
+            start = max(start, value_start - QUOTE_MAX // 2)
+            end = min(end, max(value_end + QUOTE_MAX // 3, start + QUOTE_MAX))
+            while start > sentence.span.start and not self.text[start - 1].isspace():
+                start -= 1
+            while end < sentence.span.end and not self.text[end].isspace():
+                end += 1
+        return Provenance(source=self.source.id, start=start, end=end,
+                          quote=self.text[start:end], stance=sentence.stance,
+                          attributed_to=sentence.attributed_to, location=self.location,
+                          value_start=value_start, value_end=value_end)
+
+    # -- qualifiers --------------------------------------------------------------------
+
+    def _time_of(self, mention: Mention, sentence: _Sentence) -> tuple[PartialDate | DateRange | None, bool]:
+        """The date the sentence gives nearest the figure, and whether it starts a running
+        total ("depuis 2019")."""
+        best, best_distance = None, None
+        for other in self.mentions:
+            if other.kind is not Kind.DATE or other.value is None or other is mention:
+                continue
+            if other.start < sentence.span.start or other.end > sentence.span.end:
+                continue
+            distance = (mention.start - other.end if other.end <= mention.start
+                        else other.start - mention.end)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = other, distance
+        if best is None:
+            return None, False
+        since = self.cues.since.last(self.folded, max(sentence.span.start, best.start - 12),
+                                     best.start)
+        if since is not None and not self.folded[since.end:best.start].strip():
+            return None, True
+        return best.value, False  # type: ignore[return-value]
+
+    def _window(self, mention: Mention, sentence: _Sentence) -> tuple[int, int]:
+        return (max(sentence.span.start, mention.start - QUALIFIER_BEFORE),
+                min(sentence.span.end, mention.end + QUALIFIER_AFTER))
+
+    def _scope(self, mention: Mention, sentence: _Sentence, spec: Predicate,
+               about: object, since_total: bool) -> Scope | None:
+        start, end = self._window(mention, sentence)
+        found = {label for match in self.cues.scope.finditer(self.folded, start, end)
+                 for label in match.labels}
+        part = self.cues.scope.last(self.folded, max(start, mention.start - 10), mention.start)
+        if part is not None and "part" in part.labels:
+            return Scope.PART
+        if spec.nature != "flow":
+            return None
+        if "total" in found or since_total:
+            return Scope.TOTAL
+        if "tranche" in found or about is not None:
+            return Scope.TRANCHE
+        return Scope.TOTAL
+
+    def _planned(self, mention: Mention, sentence: _Sentence) -> bool:
+        start = max(sentence.span.start, mention.start - 80)
+        end = min(sentence.span.end, mention.end + 20)
+        return self.cues.planned.search(self.folded, start, end) is not None
+
+    def _measure(self, mention: Mention, sentence: _Sentence) -> str | None:
+        found = self.cues.measure.last(self.folded, max(sentence.span.start, mention.start - 25),
+                                       mention.start)
+        if found is not None and "change" in found.labels and \
+                not self.folded[found.end:mention.start].strip():
+            return "change"
+        if mention.start > 0 and self.text[mention.start - 1] in "+-−" or \
+                mention.text.startswith(("+", "-", "−")):
+            return "change"
+        start, end = self._window(mention, sentence)
+        for match in self.cues.measure.finditer(self.folded, start, end):
+            for label in sorted(match.labels - {"change"}):
+                if label == "per_unit" and match.start < mention.end:
+                    continue
+                return label
+        return None
+
+    # -- categorical claims --------------------------------------------------------------
+
+    def _sentence_date(self, sentence: _Sentence) -> PartialDate | DateRange | None:
+        for mention in self.mentions:
+            if mention.kind is Kind.DATE and mention.value is not None and \
+                    sentence.span.start <= mention.start < sentence.span.end:
+                return mention.value  # type: ignore[return-value]
+        return None
+
+    def _exclusivity(self, sentence: _Sentence, index: int) -> Iterable[Claim]:
+        start, end = sentence.span.start, sentence.span.end
+        for rule in self.cues.categorical:
+            for match in rule.pattern.finditer(self.folded, start, end):
+                before = max(start, match.start() - 60)
+                negated = (self.cues.negations.search(self.folded, before, match.end())
+                           is not None)
+                provider, client = self._exclusivity_parties(sentence, index, match.start(),
+                                                             match.end(), rule.reversed_roles)
+                if provider is None or client is None:
+                    continue
+                changed = self.cues.change.search(self.folded, before, match.end()) is not None
+                date = self._sentence_date(sentence) if changed else None
+                published = self.source.published
+                about = date if date is not None else published
+                claim = Claim(
+                    id=self._claim_id(match.start(), rule.predicate), subject=provider.id,
+                    predicate=rule.predicate, object=client.id, value=Categorical(not negated),
+                    about=about, since=date is not None, origin="automatic",
+                    provenance=self._provenance(sentence, match.start(), match.end()))
+                yield claim
+                if negated and date is not None:
+                    yield attrs.evolve(claim, id=self._claim_id(match.start(), "exclusivity_ended"),
+                                       predicate="exclusivity_ended", value=date, about=None,
+                                       since=False)
+
+    def _exclusivity_parties(self, sentence: _Sentence, index: int, start: int, end: int,
+                             reversed_roles: bool) -> tuple[Entity | None, Entity | None]:
+        companies = [r for r in (_company_of(r, self.registry) for r in sentence.refs)
+                     if r is not None]
+        before = [r for r in companies if r.end <= start]
+        after = [r for r in companies if r.start >= end]
+        if reversed_roles:  # "OpenAI ... utiliser exclusivement Azure": client first
+            client = before[-1].entity if before else None
+            provider = after[0].entity if after else None
+        else:
+            provider = before[-1].entity if before else None
+            others = [r for r in after if provider is None or r.entity.id != provider.id]
+            if not others:
+                others = [r for r in reversed(before)
+                          if provider is None or r.entity.id != provider.id]
+            client = others[0].entity if others else None
+        if provider is None and sentence.topic is not None and sentence.topic.kind == "company":
+            provider = sentence.topic
+        if client is None and provider is not None:
+            for previous in reversed(self.sentences[max(0, index - LOOK_BACK):index]):
+                earlier = [r for r in previous.refs if r.entity.kind == "company"
+                           and r.entity.id != provider.id]
+                if earlier:
+                    client = earlier[-1].entity
+                    break
+        if provider is not None and client is not None and provider.id == client.id:
+            return None, None
+        return provider, client
+
+    def _roles_and_founders(self, sentence: _Sentence) -> Iterable[Claim]:
+        start, end = sentence.span.start, sentence.span.end
+        everyone = [r for r in sentence.refs if r.entity.kind == "person"]
+        people = [r for r in everyone if not self._complement(r)]
+        orgs = [r for r in sentence.refs if r.entity.kind in ("company", "organisation")]
+        if not everyone or not orgs:
+            return
+        for match in self.cues.ceo.finditer(self.folded, start, end):
+            if self.cues.former.search(self.folded, max(start, match.start() - 12), match.start()):
+                continue
+            person = _nearest(people, match.start(), match.end(), reach=60)
+            org = _nearest(orgs, match.start(), match.end(), reach=40, prefer_after=True)
+            if person is None or org is None:
+                continue
+            yield Claim(id=self._claim_id(match.start(), "ceo"), subject=org.entity.id,
+                        predicate="ceo", value=Categorical(person.entity.id),
+                        about=self.source.published, origin="automatic",
+                        provenance=self._provenance(sentence, match.start(), match.end()))
+        for match in self.cues.founder.finditer(self.folded, start, end):
+            org = _nearest(orgs, match.start(), match.end(), reach=50, prefer_after=True)
+            if org is None:
+                continue
+            negated = self.cues.negations.search(self.folded, max(start, match.start() - 20),
+                                                 match.start()) is not None
+            for person in everyone:
+                if abs(person.start - match.start()) > 90:
+                    continue
+                yield Claim(id=self._claim_id(person.start, f"founder:{match.start()}"),
+                            subject=org.entity.id, predicate="founder",
+                            object=person.entity.id, value=Categorical(not negated),
+                            origin="automatic",
+                            provenance=self._provenance(sentence, min(person.start, match.start()),
+                                                        max(person.end, match.end())))
+
+
+def _kind_for_cues(mention: Mention) -> str:
+    """The mention kind cue lists are keyed on; a scaled figure with no unit reads as money
+    ("80 milliards": the currency is left out, not the thing counted)."""
+    if mention.kind is Kind.COUNT and isinstance(mention.value, Quantity) \
+            and mention.value.unit is None:
+        return "money"
+    return mention.kind.value
+
+
+def _distance(cue: PhraseMatch, mention: Mention) -> float:
+    """Characters between a cue and a figure; a cue after the figure counts for more
+    ("a vendu pour 488 millions d'actions": a sale, not a stake)."""
+    if cue.end <= mention.start:
+        return mention.start - cue.end
+    return (cue.start - mention.end) * AFTER_WEIGHT
+
+
+def _fits(entity: Entity, kinds: Sequence[str]) -> bool:
+    return not kinds or entity.kind in kinds
+
+
+def _company_of(ref: _Ref, registry: EntityRegistry) -> _Ref | None:
+    """The ref as a company: itself, or the company that owns the product it names
+    ("utiliser exclusivement Azure": Microsoft)."""
+    if ref.entity.kind == "company":
+        return ref
+    if ref.entity.kind == "product" and ref.entity.owner in registry:
+        return attrs.evolve(ref, entity=registry[ref.entity.owner])
+    return None
+
+
+def _project_of(subject: Entity, refs: Sequence[_Ref], registry: EntityRegistry,
+                spec: Predicate) -> Entity | None:
+    """A project the clause names, or names by two of its other parties ("avec Oracle et
+    SoftBank" for Stargate, when the subject is a party too)."""
+    if "project" not in spec.object_kinds:
+        return None
+    named = {r.entity.id for r in refs}
+    for ref in refs:
+        if ref.entity.kind == "project":
+            return ref.entity
+    for entity in registry.values():
+        if entity.kind == "project" and subject.id in entity.parties:
+            others = named & (set(entity.parties) - {subject.id})
+            if len(others) >= 2:
+                return entity
+    return None
+
+
+def _nearest(refs: Sequence[_Ref], start: int, end: int, *, reach: int,
+             prefer_after: bool = False) -> _Ref | None:
+    after = [r for r in refs if r.start >= end and r.start - end <= reach]
+    before = [r for r in refs if r.end <= start and start - r.end <= reach]
+    if prefer_after and after:
+        return after[0]
+    options = [(r.start - end, r) for r in after[:1]] + [(start - r.end, r) for r in before[-1:]]
+    return min(options, key=lambda item: item[0])[1] if options else None

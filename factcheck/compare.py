@@ -1,0 +1,749 @@
+"""Grouping claims by the fact they state, and the verdict on each group.
+
+Claims fall into groups by a hashable fact key (subject, predicate, object, scope,
+modality, measure, dimension, and for tranches their year) in one pass over a dict, never
+by comparing all pairs. Each group with two or more sources gets a verdict: numbers by the
+intervals their digits and wording allow, dates by the periods they cover, categorical
+states by value and validity. Derived checks add parts against their total and a share
+against the amounts it relates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding, FindingKind,
+                             Modality, Origin, PartialDate, Quantity, Scope, Source, Stance)
+from factcheck.neardup import NearDuplicates
+from factcheck.vocabulary import Predicate, predicate as predicate_spec
+from factcheck.wording import date_phrase, describe_source, quantity_phrase
+
+DURATION_DAYS = {"year": Decimal("365.25"), "decade": Decimal("3652.5"),
+                 "month": Decimal("30.4375"), "week": Decimal(7), "day": Decimal(1),
+                 "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440,
+                 "second": Decimal(1) / 86400}
+SEVERITY = {FindingKind.CONFLICT: 0, FindingKind.TENSION: 1, FindingKind.GAP: 2,
+            FindingKind.UPDATE: 3, FindingKind.CORROBORATION: 4, FindingKind.CONSISTENT: 5}
+# Two dates this close (days) whose wording is fuzzy ("fin 2023", "début 2024") are in
+# tension rather than conflict.
+FUZZY_DATE_DAYS = 31
+HEDGED = {Stance.CONDITIONAL: "in the conditional", Stance.RUMOURED: "as a rumour",
+          Stance.ATTRIBUTED: "attributing it to someone else"}
+
+FactKey = tuple[Any, ...]
+
+
+def dimension(claim: Claim) -> str:
+    """What kind of value a claim states, for grouping: money, percent, points, duration,
+    a counted noun, date or category."""
+    value = claim.value
+    if isinstance(value, Quantity):
+        unit = value.unit
+        if unit is None or (len(unit) == 3 and unit.isupper()):
+            return "money" if unit is not None or _money_predicate(claim.predicate) else "amount"
+        if unit == "%":
+            return "percent"
+        if unit == "pp":
+            return "points"
+        if unit in DURATION_DAYS:
+            return "duration"
+        return "count:" + unit
+    if isinstance(value, (PartialDate, DateRange)):
+        return "date"
+    return "category"
+
+
+def _money_predicate(name: str) -> bool:
+    spec = predicate_spec(name)
+    return "money" in spec.kinds or not spec.kinds
+
+
+def fact_key(claim: Claim, spec: Predicate | None = None) -> FactKey | None:
+    """The key of the fact a claim states, or None when the claim cannot be compared
+    (an undated tranche or a named part: only its own sentence can place it)."""
+    spec = spec or predicate_spec(claim.predicate)
+    period = None
+    scope = scope_of(claim, spec)
+    if scope is Scope.PART:
+        return None
+    if scope is Scope.TRANCHE and spec.nature == "flow":
+        if claim.about is None:
+            return None
+        period = _span(claim.about)[0].year
+    return (claim.subject, claim.predicate, claim.object, scope.value if scope else None,
+            claim.modality.value, claim.measure, dimension(claim), period)
+
+
+def scope_of(claim: Claim, spec: Predicate) -> Scope | None:
+    """The claim's scope, or for a running total (a flow) the one its time implies: a
+    figure for a stated year is a tranche, an undated one the total to date."""
+    if claim.scope is not None or spec.nature != "flow":
+        return claim.scope
+    return Scope.TRANCHE if claim.about is not None else Scope.TOTAL
+
+
+def group_claims(claims: Iterable[Claim]) -> dict[FactKey, list[Claim]]:
+    """Claims by fact key, in one pass; claims that cannot be compared are left out."""
+    groups: dict[FactKey, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = fact_key(claim)
+        if key is not None:
+            groups[key].append(claim)
+    return groups
+
+
+@attrs.frozen
+class Context:
+    """What verdicts need besides the claims: sources (publisher, date, text) and what kind
+    of entity each name is."""
+
+    sources: Mapping[str, Source]
+    entity_kind: Callable[[str], str | None]
+    near_duplicates: NearDuplicates
+
+    def published(self, claim: Claim) -> PartialDate | None:
+        source = self.sources.get(claim.provenance.source)
+        return source.published if source is not None else None
+
+    def who(self, claim: Claim) -> str:
+        return describe_source(self.sources.get(claim.provenance.source),
+                               claim.provenance.source)
+
+
+def judge(claims: Sequence[Claim], sources: Mapping[str, Source] | None = None,
+          entity_kind: Callable[[str], str | None] | None = None) -> list[Finding]:
+    """Every finding about `claims`: verdicts on each fact, then derived checks."""
+    sources = sources or {}
+    context = Context(sources, entity_kind or (lambda name: None), NearDuplicates(sources))
+    derived = derive_shares(claims)
+    everything = [*claims, *derived]
+    groups = group_claims(everything)
+    findings: list[Finding] = []
+    for key, members in groups.items():
+        if len({c.provenance.source for c in members}) < 2:
+            continue
+        findings.extend(judge_group(key, members, context))
+    findings.extend(check_tranches(groups, context))
+    findings.extend(check_parts(everything, context))
+    findings.sort(key=lambda f: (SEVERITY[f.kind], f.subject, f.predicate, f.object or "",
+                                 f.qualifiers, [c.id for c in f.claims]))
+    return findings
+
+
+# -- one group --------------------------------------------------------------------------
+
+def judge_group(key: FactKey, claims: list[Claim], context: Context) -> list[Finding]:
+    """The findings about one fact: one verdict per time slot, and an update across them."""
+    spec = predicate_spec(claims[0].predicate)
+    first = claims[0].value
+    if isinstance(first, Categorical):
+        return _judge_categorical(key, claims, spec, context)
+    slots = _time_slots(claims, spec, context)
+    findings: list[Finding] = []
+    for slot in slots:
+        if len({c.provenance.source for c in slot}) < 2:
+            continue
+        if isinstance(first, Quantity):
+            findings.extend(_judge_numbers(key, slot, context))
+        else:
+            finding = _judge_dates(key, slot, context)
+            if finding is not None:
+                findings.append(finding)
+    if len(slots) > 1:
+        update = _update(key, slots, context)
+        if update is not None:
+            findings.append(update)
+    return findings
+
+
+def _span(value: PartialDate | DateRange) -> tuple[dt.date, dt.date]:
+    if isinstance(value, DateRange):
+        return value.start.start, value.end.end
+    return value.start, value.end
+
+
+def _claim_time(claim: Claim, spec: Predicate, context: Context, implicit: bool
+                ) -> tuple[dt.date, dt.date] | None:
+    if claim.about is not None:
+        return _span(claim.about)
+    if implicit:
+        published = context.published(claim)
+        return _span(published) if published is not None else None
+    return None
+
+
+def _time_slots(claims: list[Claim], spec: Predicate, context: Context) -> list[list[Claim]]:
+    """Claims about the same time, together; a fact that changes over time splits by time.
+
+    Events never split. For a level (debt, valuation, a running total) a claim that states
+    no time is about its publication date once some claim of the group states one; for a
+    period's figure (revenue) it is compared only with other undated claims.
+    """
+    if spec.nature == "event" or isinstance(claims[0].value, (PartialDate, DateRange)):
+        return [claims]
+    dated = [c for c in claims if c.about is not None]
+    if not dated:
+        return [claims]
+    implicit = spec.nature in ("stock", "flow", "state")
+    timed: list[tuple[tuple[dt.date, dt.date], Claim]] = []
+    undated: list[Claim] = []
+    for claim in claims:
+        span = _claim_time(claim, spec, context, implicit)
+        if span is None:
+            undated.append(claim)
+        else:
+            timed.append((span, claim))
+    timed.sort(key=lambda item: (item[0][0], item[0][1], item[1].id))
+    slots: list[list[Claim]] = []
+    current: list[Claim] = []
+    low = high = None
+    for (start, end), claim in timed:
+        if current and low is not None and high is not None and start <= high and end >= low:
+            low, high = max(low, start), min(high, end)
+            current.append(claim)
+        else:
+            if current:
+                slots.append(current)
+            current, low, high = [claim], start, end
+    if current:
+        slots.append(current)
+    if undated:
+        slots.append(undated)
+    return slots
+
+
+def _hedge_note(claims: Iterable[Claim], context: Context) -> tuple[bool, str]:
+    notes = []
+    for claim in claims:
+        stance = claim.provenance.stance
+        if stance in (Stance.CONDITIONAL, Stance.RUMOURED):
+            notes.append(f"{context.who(claim)} reports it {HEDGED[stance]}")
+    if not notes:
+        return False, ""
+    return True, " Hedged: " + "; ".join(notes) + "."
+
+
+def _finding(kind: FindingKind, check: Check, key: FactKey, claims: Sequence[Claim],
+             explanation: str, *, disputed: Sequence[Claim] = (), independent: int = 0,
+             hedged: bool = False) -> Finding:
+    accepted = next((c.accepted for c in disputed if c.accepted), None)
+    subject, predicate, obj = key[0], key[1], key[2]
+    qualifiers = tuple(str(q) for q in key[3:] if q not in (None, "", "actual"))
+    return Finding(kind=kind, check=check, subject=subject, predicate=predicate, object=obj,
+                   claims=sorted(claims, key=lambda c: (c.provenance.source, c.provenance.start,
+                                                        c.id)),
+                   explanation=explanation, qualifiers=qualifiers,
+                   disputed=[c.id for c in disputed], independent_sources=independent,
+                   hedged=hedged, accepted=accepted)
+
+
+# -- numbers ------------------------------------------------------------------------------
+
+@attrs.frozen
+class _Interval:
+    """A claim's interval in comparable units, with open ends where the wording excludes
+    the bound itself ("plus de 4 milliards")."""
+
+    claim: Claim
+    low: Decimal | None
+    high: Decimal | None
+    low_open: bool
+    high_open: bool
+    round_low: Decimal | None
+    round_high: Decimal | None
+
+
+def _interval(claim: Claim) -> _Interval:
+    quantity = claim.value
+    assert isinstance(quantity, Quantity)
+    factor = DURATION_DAYS.get(quantity.unit or "", None)
+    round_low, round_high = quantity.rounding
+
+    def scaled(number: Decimal | None) -> Decimal | None:
+        return number if number is None or factor is None else number * factor
+
+    return _Interval(claim, scaled(quantity.low), scaled(quantity.high), quantity.low_open,
+                     quantity.high_open, scaled(round_low), scaled(round_high))
+
+
+def _by_unit(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims split by currency (never compared across); an amount with no currency joins
+    the one currency of its group, if there is just one."""
+    units: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        assert isinstance(claim.value, Quantity)
+        unit = claim.value.unit
+        units[None if unit in DURATION_DAYS else unit].append(claim)
+    stated = [u for u in units if u is not None]
+    if len(stated) == 1 and None in units:
+        units[stated[0]].extend(units.pop(None))
+    return [members for members in units.values()]
+
+
+def _judge_numbers(key: FactKey, claims: list[Claim], context: Context) -> list[Finding]:
+    findings = []
+    for members in _by_unit(claims):
+        if len({c.provenance.source for c in members}) < 2:
+            continue
+        findings.append(_judge_number_slot(key, members, context))
+    return findings
+
+
+def _judge_number_slot(key: FactKey, claims: list[Claim], context: Context) -> Finding:
+    intervals = [_interval(c) for c in claims]
+    highest_low = _max_low(intervals)
+    lowest_high = _min_high(intervals)
+    if highest_low is not None and lowest_high is not None and highest_low is not lowest_high:
+        low, high = highest_low.low, lowest_high.high
+        assert low is not None and high is not None
+        if low > high or (low == high and (highest_low.low_open or lowest_high.high_open)):
+            pair = [highest_low.claim, lowest_high.claim]
+            hedged, note = _hedge_note(pair, context)
+            return _finding(FindingKind.CONFLICT, Check.NUMBER, key, claims,
+                            f"No figure fits both: {_says(highest_low.claim, context)}, but "
+                            f"{_says(lowest_high.claim, context)}.{note}",
+                            disputed=pair, hedged=hedged)
+    top = max((i for i in intervals if i.round_low is not None),
+              key=lambda i: (i.round_low, i.claim.id), default=None)
+    bottom = min((i for i in intervals if i.round_high is not None),
+                 key=lambda i: (i.round_high, i.claim.id), default=None)
+    if top is not None and bottom is not None and top is not bottom:
+        assert top.round_low is not None and bottom.round_high is not None
+        apart = top.round_low > bottom.round_high or (
+            top.round_low == bottom.round_high and top.round_low != top.round_high
+            and bottom.round_low != bottom.round_high)
+        if apart:
+            pair = [top.claim, bottom.claim]
+            hedged, note = _hedge_note(pair, context)
+            return _finding(FindingKind.TENSION, Check.NUMBER, key, claims,
+                            f"The figures differ beyond their rounding, though the wording "
+                            f"could allow both: {_says(top.claim, context)}; "
+                            f"{_says(bottom.claim, context)}. An editor should look.{note}",
+                            disputed=pair, hedged=hedged)
+    return _corroboration(key, claims, Check.NUMBER, context)
+
+
+def _max_low(intervals: list[_Interval]) -> _Interval | None:
+    bounded = [i for i in intervals if i.low is not None]
+    return max(bounded, key=lambda i: (i.low, i.low_open, i.claim.id), default=None)
+
+
+def _min_high(intervals: list[_Interval]) -> _Interval | None:
+    bounded = [i for i in intervals if i.high is not None]
+    return min(bounded, key=lambda i: (i.high, not i.high_open, i.claim.id), default=None)
+
+
+def _says(claim: Claim, context: Context) -> str:
+    """"ChannelNews (2025-03-11) says «environ 14 milliards de dollars» (12.6–15.4 billion USD)"."""
+    wording = claim.provenance.wording or claim.provenance.quote
+    value = claim.value
+    if isinstance(value, Quantity):
+        meaning = quantity_phrase(value)
+    elif isinstance(value, (PartialDate, DateRange)):
+        meaning = date_phrase(value)
+    else:
+        meaning = str(value.value)
+    derived = f", derived as {claim.derivation}" if claim.derivation else ""
+    return f"{context.who(claim)} says «{wording}» ({meaning}{derived})"
+
+
+def _corroboration(key: FactKey, claims: list[Claim], check: Check, context: Context
+                   ) -> Finding:
+    sources = sorted({c.provenance.source for c in claims})
+    clusters = context.near_duplicates.clusters(sources, claims)
+    independent = len(clusters)
+    names = ", ".join(context.who(c) for c in _one_per_source(claims))
+    repeated = [cluster for cluster in clusters if len(cluster) > 1]
+    note = ""
+    if repeated:
+        note = " " + "; ".join(
+            " and ".join(describe_source(context.sources.get(s), s) for s in cluster)
+            + " are near-duplicates (one story republished) and count once"
+            for cluster in repeated) + "."
+    return _finding(FindingKind.CORROBORATION, check, key, claims,
+                    f"{len(sources)} sources agree ({names}); {independent} independent."
+                    + note, independent=independent)
+
+
+def _one_per_source(claims: Iterable[Claim]) -> list[Claim]:
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.provenance.source, claim)
+    return [seen[s] for s in sorted(seen)]
+
+
+def _update(key: FactKey, slots: list[list[Claim]], context: Context) -> Finding | None:
+    """A timeline when the value differs from one time to the next."""
+    timeline = [slot for slot in slots if any(c.about is not None for c in slot)
+                or context.published(slot[0]) is not None]
+    values = {str(c.value) for slot in timeline for c in slot}
+    if len(timeline) < 2 or len(values) < 2:
+        return None
+    every = [c for slot in timeline for c in slot]
+    if len({c.provenance.source for c in every}) < 2:
+        return None
+    steps = []
+    for slot in timeline:
+        claim = slot[0]
+        when = claim.about if claim.about is not None else context.published(claim)
+        steps.append(f"{date_phrase(when) if when else 'undated'}: {_says(claim, context)}")
+    return _finding(FindingKind.UPDATE, _check_of(every[0]), key, every,
+                    "A value that changes over time, not a contradiction: "
+                    + "; then ".join(steps) + ".")
+
+
+def _check_of(claim: Claim) -> Check:
+    if isinstance(claim.value, Quantity):
+        return Check.NUMBER
+    if isinstance(claim.value, Categorical):
+        return Check.CATEGORY
+    return Check.DATE
+
+
+# -- dates --------------------------------------------------------------------------------
+
+def _candidates(value: PartialDate | DateRange) -> list[tuple[dt.date, dt.date]]:
+    """The periods a date may be: one, or each resolution a coarse publication date leaves
+    open ("janvier dernier" in 2025: January 2024 or January 2025)."""
+    if isinstance(value, DateRange) and value.alternatives:
+        first, last = value.start, value.end
+        shape = attrs.asdict(first, recurse=False)
+        if {k: v for k, v in shape.items() if k != "year"} == \
+                {k: v for k, v in attrs.asdict(last, recurse=False).items() if k != "year"}:
+            return [_span(PartialDate(**{**shape, "year": year}))
+                    for year in range(first.year, last.year + 1)
+                    if _valid_year(shape, year)]
+    return [_span(value)]
+
+
+def _valid_year(shape: dict[str, Any], year: int) -> bool:
+    try:
+        PartialDate(**{**shape, "year": year})
+    except ValueError:
+        return False
+    return True
+
+
+def _judge_dates(key: FactKey, claims: list[Claim], context: Context) -> Finding | None:
+    options: list[tuple[dt.date, dt.date]] | None = None
+    for claim in claims:
+        assert isinstance(claim.value, (PartialDate, DateRange))
+        mine = _candidates(claim.value)
+        options = mine if options is None else [
+            (max(a[0], b[0]), min(a[1], b[1])) for a in options for b in mine
+            if max(a[0], b[0]) <= min(a[1], b[1])]
+        if not options:
+            break
+    if options:
+        return _corroboration(key, claims, Check.DATE, context)
+    first, second = _disjoint_pair(claims)
+    pair = [first, second]
+    hedged, note = _hedge_note(pair, context)
+    gap = _gap_days(first, second)
+    fuzzy = any(_fuzzy(c.value) for c in pair) and gap <= FUZZY_DATE_DAYS  # type: ignore[arg-type]
+    repeatable = _repeatable(key, context)
+    if fuzzy or repeatable:
+        why = ("the wording is approximate and the periods nearly touch" if fuzzy else
+               "the same parties may have done this more than once")
+        return _finding(FindingKind.TENSION, Check.DATE, key, claims,
+                        f"The dates differ: {_says(first, context)}; {_says(second, context)}. "
+                        f"Not a sure conflict: {why}.{note}", disputed=pair, hedged=hedged)
+    return _finding(FindingKind.CONFLICT, Check.DATE, key, claims,
+                    f"The dates cannot both be right: {_says(first, context)}, but "
+                    f"{_says(second, context)}.{note}", disputed=pair, hedged=hedged)
+
+
+def _disjoint_pair(claims: list[Claim]) -> tuple[Claim, Claim]:
+    """Two claims whose dates share no day: the latest start against the earliest end."""
+    def bounds(claim: Claim) -> tuple[dt.date, dt.date]:
+        spans = _candidates(claim.value)  # type: ignore[arg-type]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+
+    late = max(claims, key=lambda c: (bounds(c)[0], c.id))
+    early = min(claims, key=lambda c: (bounds(c)[1], c.id))
+    if late is not early and bounds(late)[0] > bounds(early)[1]:
+        return early, late
+    for index, first in enumerate(claims):  # alternatives: find a pair that cannot meet
+        for second in claims[index + 1:]:
+            if not any(max(a[0], b[0]) <= min(a[1], b[1])
+                       for a in _candidates(first.value)  # type: ignore[arg-type]
+                       for b in _candidates(second.value)):  # type: ignore[arg-type]
+                return first, second
+    return early, late
+
+
+def _gap_days(first: Claim, second: Claim) -> int:
+    a, b = _span(first.value), _span(second.value)  # type: ignore[arg-type]
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+
+
+def _fuzzy(value: PartialDate | DateRange) -> bool:
+    return isinstance(value, PartialDate) and (value.part is not None or value.season is not None)
+
+
+def _repeatable(key: FactKey, context: Context) -> bool:
+    """An event between two parties (a lawsuit, a deal between companies) can happen more
+    than once; one about a named project or product happens once."""
+    obj = key[2]
+    return obj is not None and context.entity_kind(obj) in ("company", "person", "organisation")
+
+
+# -- categorical states ---------------------------------------------------------------------
+
+def _judge_categorical(key: FactKey, claims: list[Claim], spec: Predicate, context: Context
+                       ) -> list[Finding]:
+    if spec.nature != "state":
+        values = {c.value for c in claims}
+        if len(values) == 1:
+            return [_corroboration(key, claims, Check.CATEGORY, context)]
+        first = claims[0]
+        second = next(c for c in claims if c.value != first.value)
+        pair = [first, second]
+        hedged, note = _hedge_note(pair, context)
+        return [_finding(FindingKind.CONFLICT, Check.CATEGORY, key, claims,
+                         f"The sources disagree: {_says(first, context)}, but "
+                         f"{_says(second, context)}.{note}", disputed=pair, hedged=hedged)]
+    return [_judge_state(key, claims, context)]
+
+
+def _state_time(claim: Claim, context: Context) -> tuple[dt.date, dt.date] | None:
+    when = claim.about if claim.about is not None else context.published(claim)
+    return _span(when) if when is not None else None
+
+
+def _judge_state(key: FactKey, claims: list[Claim], context: Context) -> Finding:
+    """A state (exclusivity, who is CEO) by value and validity: a change ("n'est plus ...
+    depuis janvier") holds from its date on; a plain statement holds at its time."""
+    changes = sorted((c for c in claims if c.since and c.about is not None),
+                     key=lambda c: (_span(c.about)[0], c.id))  # type: ignore[arg-type]
+    points = [c for c in claims if not c.since]
+    for point in points:
+        when = _state_time(point, context)
+        if when is None:
+            continue
+        in_force = [c for c in changes if _span(c.about)[0] <= when[0]]  # type: ignore[arg-type]
+        if in_force and in_force[-1].value != point.value:
+            change = in_force[-1]
+            pair = [change, point]
+            hedged, note = _hedge_note(pair, context)
+            return _finding(FindingKind.CONFLICT, Check.CATEGORY, key, claims,
+                            f"{_says(change, context)}: a change from "
+                            f"{date_phrase(change.about)} on; yet {_says(point, context)}, "  # type: ignore[arg-type]
+                            f"as of {_when(point, context)}.{note}", disputed=pair,
+                            hedged=hedged)
+    timed = sorted(((when, c) for c in points if (when := _state_time(c, context)) is not None),
+                   key=lambda item: (item[0][0], item[1].id))
+    for index, (when, first) in enumerate(timed):
+        for other_when, second in timed[index + 1:]:
+            if second.value == first.value:
+                continue
+            pair = [first, second]
+            hedged, note = _hedge_note(pair, context)
+            if other_when[0] <= when[1]:
+                return _finding(FindingKind.CONFLICT, Check.CATEGORY, key, claims,
+                                f"At the same time, {_says(first, context)}, but "
+                                f"{_says(second, context)}.{note}", disputed=pair,
+                                hedged=hedged)
+            explained = any(when[0] <= _span(c.about)[0] <= other_when[1]  # type: ignore[arg-type]
+                            and c.value == second.value for c in changes)
+            if explained:
+                continue
+            return _finding(FindingKind.TENSION, Check.CATEGORY, key, claims,
+                            f"{_says(first, context)} as of {_when(first, context)}, but "
+                            f"{_says(second, context)} as of {_when(second, context)}, and no "
+                            f"source reports a change in between.{note}", disputed=pair,
+                            hedged=hedged)
+    if len({str(c.value) for c in claims}) > 1:
+        update = _update(key, [[c] for c in sorted(
+            claims, key=lambda c: (_state_time(c, context) or (dt.date.min,))[0])], context)
+        if update is not None:
+            return update
+    return _corroboration(key, claims, Check.CATEGORY, context)
+
+
+def _when(claim: Claim, context: Context) -> str:
+    when = claim.about if claim.about is not None else context.published(claim)
+    return date_phrase(when) if when is not None else "an unknown date"
+
+
+# -- derived checks -------------------------------------------------------------------------
+
+def derive_shares(claims: Sequence[Claim]) -> list[Claim]:
+    """Whole figures implied by a share and the amount it equals: "62 % de son chiffre
+    d'affaires, soit 1,9 milliard" implies a revenue of 1.9 / 0.62, about 3.06 billion."""
+    amounts: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
+    shares = []
+    for claim in claims:
+        spec = predicate_spec(claim.predicate)
+        if spec.share_of and isinstance(claim.value, Quantity) and claim.value.unit == "%":
+            shares.append((claim, spec.share_of))
+        elif isinstance(claim.value, Quantity) and claim.value.unit != "%":
+            amounts[(claim.provenance.source, claim.predicate, claim.subject, claim.object,
+                     str(claim.about))].append(claim)
+    derived = []
+    for share, whole in shares:
+        matches = amounts.get((share.provenance.source, whole, share.subject, share.object,
+                               str(share.about)), [])
+        near = [a for a in matches if _close(share, a)]
+        if near:
+            made = _whole_from_share(share, near[0], whole)
+            if made is not None:
+                derived.append(made)
+    return derived
+
+
+def _close(share: Claim, amount: Claim) -> bool:
+    a, b = share.provenance, amount.provenance
+    if a.value_end is None or b.value_start is None:
+        return a.start < b.end and b.start < a.end
+    return 0 <= b.value_start - a.value_end <= 160
+
+
+def _whole_from_share(share: Claim, amount: Claim, whole: str) -> Claim | None:
+    percent, money = share.value, amount.value
+    assert isinstance(percent, Quantity) and isinstance(money, Quantity)
+    p_low, p_high = percent.rounding
+    a_low, a_high = money.rounding
+    if None in (p_low, p_high, a_low, a_high) or not p_low or percent.value is None \
+            or money.value is None:
+        return None
+    hundred = Decimal(100)
+    value = (money.value * hundred / percent.value)
+    low = a_low * hundred / p_high  # type: ignore[operator]
+    high = a_high * hundred / p_low  # type: ignore[operator]
+    quantity = Quantity(value=_round3(value), low=_round3(low), high=_round3(high),
+                        unit=money.unit, approx=Approx.ABOUT)
+    provenance = share.provenance if _covers(share, amount) else amount.provenance
+    return Claim(id=f"{share.id}+{amount.id}:{whole}", subject=share.subject, predicate=whole,
+                 object=None, value=quantity, about=share.about, provenance=provenance,
+                 modality=share.modality, origin=Origin.DERIVED,
+                 derivation=f"«{amount.provenance.wording or money.value}» ÷ "
+                            f"«{share.provenance.wording or percent.value}»")
+
+
+def _covers(share: Claim, amount: Claim) -> bool:
+    p = share.provenance
+    return amount.provenance.value_end is not None and p.start <= (
+        amount.provenance.value_start or 0) and (amount.provenance.value_end or 0) <= p.end
+
+
+def _round3(number: Decimal) -> Decimal:
+    """Three significant digits: a derived figure claims no more precision than that."""
+    if not number:
+        return number
+    exponent = number.adjusted() - 2
+    return number.scaleb(-exponent).quantize(Decimal(1)).scaleb(exponent).normalize() \
+        .quantize(Decimal(1)) if exponent >= 0 else number.quantize(Decimal(1).scaleb(exponent))
+
+
+def _consensus(claims: list[Claim]) -> tuple[Decimal, Decimal] | None:
+    """The interval every claim of an agreeing group allows, or None if they disagree."""
+    intervals = [_interval(c) for c in claims]
+    lows = [i.low for i in intervals if i.low is not None]
+    highs = [i.high for i in intervals if i.high is not None]
+    if not lows or not highs:
+        return None
+    low, high = max(lows), min(highs)
+    return (low, high) if low <= high else None
+
+
+def check_tranches(groups: Mapping[FactKey, list[Claim]], context: Context) -> list[Finding]:
+    """Tranches of a running total (by year) against the stated total: more than the total
+    is a conflict, less is a gap (other tranches may go unreported)."""
+    families: dict[tuple[Any, ...], dict[str, list[tuple[FactKey, list[Claim]]]]] = \
+        defaultdict(lambda: {"total": [], "tranche": []})
+    for key, members in groups.items():
+        scope = key[3]
+        if scope in ("total", "tranche") and isinstance(members[0].value, Quantity):
+            families[(key[0], key[1], key[2], key[4], key[5], key[6])][scope].append(
+                (key, members))
+    findings = []
+    for family, kinds in families.items():
+        tranches, totals = kinds["tranche"], kinds["total"]
+        if len(tranches) < 2 or not totals:
+            continue
+        sums = [_consensus(members) for _, members in tranches]
+        if any(s is None for s in sums):
+            continue
+        low = sum(s[0] for s in sums if s)
+        high = sum(s[1] for s in sums if s)
+        parts = [c for _, members in tranches for c in members]
+        for key, members in totals:
+            total = _consensus(members)
+            if total is None:
+                continue
+            every = parts + members
+            listing = "; ".join(_says(c, context) for c in _one_per_tranche(tranches))
+            stated = "; ".join(_says(c, context) for c in _one_per_source(members))
+            if low > total[1]:
+                findings.append(_finding(
+                    FindingKind.CONFLICT, Check.PARTS, key, every,
+                    f"The tranches add up to more than the stated total: {listing}; "
+                    f"against {stated}.", disputed=[parts[0], members[0]]))
+            elif high < total[0]:
+                findings.append(_finding(
+                    FindingKind.GAP, Check.PARTS, key, every,
+                    f"The tranches reported add up to less than the stated total (other "
+                    f"tranches may be unreported): {listing}; against {stated}."))
+            else:
+                findings.append(_finding(
+                    FindingKind.CONSISTENT, Check.PARTS, key, every,
+                    f"The tranches account for the stated total: {listing}; against {stated}."))
+    return findings
+
+
+def _one_per_tranche(tranches: list[tuple[FactKey, list[Claim]]]) -> list[Claim]:
+    return [members[0] for _, members in sorted(tranches, key=lambda item: str(item[0][7]))]
+
+
+def check_parts(claims: Sequence[Claim], context: Context) -> list[Finding]:
+    """Parts named in one sentence ("22,4 milliards, dont 11,9, 4 et 6,5 milliards") against
+    the total before them."""
+    by_sentence: dict[tuple[str, str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if isinstance(claim.value, Quantity) and claim.provenance.value_start is not None:
+            by_sentence[(claim.provenance.source, claim.provenance.location,
+                         claim.provenance.start)].append(claim)
+    findings = []
+    for members in by_sentence.values():
+        parts = [c for c in members if c.scope is Scope.PART]
+        if len(parts) < 2:
+            continue
+        first_part = min(p.provenance.value_start or 0 for p in parts)
+        totals = [c for c in members if c.scope is not Scope.PART
+                  and (c.provenance.value_end or 0) <= first_part
+                  and c.predicate == parts[0].predicate and c.subject == parts[0].subject]
+        if not totals:
+            continue
+        total = totals[-1]
+        sums = [_consensus([p]) for p in parts]
+        stated = _consensus([total])
+        if stated is None or any(s is None for s in sums):
+            continue
+        low = sum(s[0] for s in sums if s)
+        high = sum(s[1] for s in sums if s)
+        key = fact_key(total) or (total.subject, total.predicate, total.object)
+        listing = " + ".join(f"«{p.provenance.wording}»" for p in parts)
+        every = [total, *parts]
+        base = f"{context.who(total)}: {listing} against «{total.provenance.wording}»"
+        if low > stated[1]:
+            findings.append(_finding(FindingKind.CONFLICT, Check.PARTS, key, every,
+                                     f"The parts add up to more than their total. {base}.",
+                                     disputed=[total, parts[0]]))
+        elif high < stated[0]:
+            findings.append(_finding(FindingKind.GAP, Check.PARTS, key, every,
+                                     f"The parts add up to less than their total. {base}."))
+        else:
+            findings.append(_finding(FindingKind.CONSISTENT, Check.PARTS, key, every,
+                                     f"The parts add up to their total. {base}."))
+    return findings
+
+
+__all__ = ["Context", "FactKey", "check_parts", "check_tranches", "derive_shares",
+           "dimension", "fact_key", "group_claims", "judge", "judge_group", "Modality"]

@@ -1,0 +1,176 @@
+"""The review: claims from every source (and an editor's ledger), grouped by fact and judged.
+
+`review(corpus, ledger=None, entities=None)` reads each source into claims with the same
+pure per-document function a cluster would map (`claims_from_source`), lets curated claims
+win over automatic ones for the same words, and judges every fact (`compare.judge`).
+`review_record` gives the stable JSON shape that `factcheck review --format json` writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from factcheck.claims import claims_from_source
+from factcheck.compare import judge
+from factcheck.corpus import Corpus, load_corpus
+from factcheck.entities import EntityRegistry, load_entities
+from factcheck.errors import FactcheckError
+from factcheck.extract.records import json_number
+from factcheck.ledger import Ledger, load_ledger
+from factcheck.model import (Categorical, Claim, DateRange, Finding, PartialDate, Quantity,
+                             Review, Source)
+from factcheck.text import fold
+
+CorpusLike = Corpus | Mapping[str, Source] | Iterable[Source] | str | Path
+SCHEMA_VERSION = 1
+
+
+def _sources(corpus: CorpusLike) -> dict[str, Source]:
+    if isinstance(corpus, (str, Path)):
+        return dict(load_corpus(corpus))
+    if isinstance(corpus, Mapping):
+        return dict(corpus)
+    sources: dict[str, Source] = {}
+    for source in corpus:
+        if not isinstance(source, Source):
+            raise FactcheckError(f"a corpus holds Source objects, got {type(source).__name__}")
+        if source.id in sources:
+            raise FactcheckError(f"duplicate source id {source.id!r}")
+        sources[source.id] = source
+    return sources
+
+
+def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | None = None,
+           entities: EntityRegistry | str | Path | None = None, *,
+           automatic: bool = True) -> Review:
+    """Find where the sources of `corpus` disagree and where they corroborate each other.
+
+    `ledger` (a Ledger, claims, or a claims folder checked against `corpus`) adds curated
+    claims, which win over automatic ones stating the same words. `entities` (a registry or
+    a TOML file) is merged over the bundled registry. `automatic=False` compares the
+    ledger's claims alone.
+    """
+    sources = _sources(corpus)
+    registry = load_entities(entities)
+    curated: list[Claim] = []
+    if ledger is not None:
+        if isinstance(ledger, (str, Path)):
+            ledger = load_ledger(ledger, Corpus(Path("."), sources))
+        claims = ledger.values() if isinstance(ledger, Ledger) else ledger
+        curated = [_canonical(claim, registry) for claim in claims]
+    found: list[Claim] = []
+    unclassified: list[Claim] = []
+    if automatic:
+        for source in sources.values():
+            read = claims_from_source(source, registry)
+            found.extend(read.claims)
+            unclassified.extend(read.unclassified)
+    claims = merge(curated, found)
+    unclassified = merge(curated, unclassified)
+    findings = judge(claims, sources, lambda name: registry[name].kind if name in registry
+                     else None)
+    return Review(findings=findings, claims=claims, unclassified=unclassified,
+                  sources=tuple(sources.values()))
+
+
+def _canonical(claim: Claim, registry: EntityRegistry) -> Claim:
+    """A ledger claim with its subject and object named as the registry names them."""
+    def name(text: str | None) -> str | None:
+        if text is None:
+            return None
+        entity_id = registry.by_alias.get(" ".join(fold(text).split()))
+        return entity_id if entity_id is not None else text
+
+    return attrs.evolve(claim, subject=name(claim.subject), object=name(claim.object))
+
+
+def merge(curated: list[Claim], automatic: list[Claim]) -> list[Claim]:
+    """Curated claims, and the automatic claims whose words no curated claim covers."""
+    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for claim in curated:
+        p = claim.provenance
+        span = (p.value_start, p.value_end) if p.value_start is not None else (p.start, p.end)
+        covered.setdefault((p.source, p.location), []).append(span)  # type: ignore[arg-type]
+    kept = list(curated)
+    for claim in automatic:
+        p = claim.provenance
+        start = p.value_start if p.value_start is not None else p.start
+        end = p.value_end if p.value_end is not None else p.end
+        spans = covered.get((p.source, p.location), [])
+        if any(s < end and start < e for s, e in spans):
+            continue
+        kept.append(claim)
+    return kept
+
+
+# -- the stable JSON shape ---------------------------------------------------------------
+
+def claim_record(claim: Claim, sources: Mapping[str, Source]) -> dict[str, Any]:
+    """One claim of a finding, flat: where it comes from, how it is held, and its value."""
+    p = claim.provenance
+    source = sources.get(p.source)
+    record: dict[str, Any] = {
+        "id": claim.id, "source": p.source,
+        "publisher": source.publisher if source else None,
+        "published": str(source.published) if source and source.published else None,
+        "url": source.url if source else None,
+        "location": p.location, "quote": p.quote, "start": p.start, "end": p.end,
+        "wording": p.wording, "stance": p.stance.value, "attributed_to": p.attributed_to,
+        "origin": claim.origin.value, "subject": claim.subject, "predicate": claim.predicate,
+        "object": claim.object,
+        "about": claim.about.isoformat() if claim.about is not None else None,
+        "since": claim.since, "scope": claim.scope.value if claim.scope else None,
+        "modality": claim.modality.value, "measure": claim.measure,
+        "accepted": claim.accepted, "note": claim.note, "derivation": claim.derivation,
+    }
+    record.update(value_fields(claim.value))
+    return record
+
+
+def value_fields(value: Any) -> dict[str, Any]:
+    """`value`, `low`, `high`, `unit`, `approx` for numbers; `value`, `date_start`,
+    `date_end` for dates; `value` for categories."""
+    if isinstance(value, Quantity):
+        return {"value": json_number(value.value), "low": json_number(value.low),
+                "high": json_number(value.high), "unit": value.unit,
+                "approx": value.approx.value}
+    if isinstance(value, PartialDate):
+        return {"value": value.isoformat(), "date_start": value.start.isoformat(),
+                "date_end": value.end.isoformat()}
+    if isinstance(value, DateRange):
+        return {"value": value.isoformat(), "date_start": value.start.start.isoformat(),
+                "date_end": value.end.end.isoformat()}
+    if isinstance(value, Categorical):
+        return {"value": value.value}
+    return {"value": None}
+
+
+def finding_record(finding: Finding, sources: Mapping[str, Source]) -> dict[str, Any]:
+    return {
+        "kind": finding.kind.value, "check": finding.check.value,
+        "subject": finding.subject, "predicate": finding.predicate, "object": finding.object,
+        "qualifiers": list(finding.qualifiers), "explanation": finding.explanation,
+        "disputed": list(finding.disputed), "independent_sources": finding.independent_sources,
+        "hedged": finding.hedged, "accepted": finding.accepted,
+        "claims": [claim_record(c, sources) for c in finding.claims],
+    }
+
+
+def review_record(result: Review) -> dict[str, Any]:
+    """The stable JSON document of a review (documented in docs/review.md)."""
+    sources = {s.id: s for s in result.sources}
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        counts[finding.kind.value] = counts.get(finding.kind.value, 0) + 1
+    return {
+        "version": SCHEMA_VERSION,
+        "summary": {"sources": len(sources), "claims": len(result.claims),
+                    "unclassified": len(result.unclassified), "findings": counts,
+                    "disagreements": len(result.disagreements)},
+        "findings": [finding_record(f, sources) for f in result.findings],
+        "unclassified": [claim_record(c, sources) for c in result.unclassified],
+    }
