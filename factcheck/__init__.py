@@ -1,17 +1,23 @@
 """factcheck: track sourced claims in news coverage and find where sources disagree."""
 
-from factcheck.errors import (CorpusError, FactcheckError, LedgerError, ModelError,
-                              ParseError, Problem)
+from factcheck.claims import SourceClaims, claims_from_source
+from factcheck.entities import Entity, EntityRegistry, load_entities
+from factcheck.errors import (CorpusError, EntitiesError, FactcheckError, LedgerError,
+                              ModelError, ParseError, Problem)
 from factcheck.extract import extract, parse_value
-from factcheck.model import (Approx, Categorical, Claim, DateRange, Granularity, Kind,
-                             Mention, PartialDate, Provenance, Quantity, Source, Stance)
+from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding, FindingKind,
+                             Granularity, Kind, Mention, Modality, Origin, PartialDate,
+                             Provenance, Quantity, Review, Scope, Source, Stance)
+from factcheck.review import review, review_record
 from factcheck.serialize import dumps, from_dict, loads, to_dict
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
-    "Approx", "Categorical", "Claim", "CorpusError", "DateRange", "FactcheckError",
-    "Granularity", "Kind", "LedgerError", "Mention", "ModelError", "ParseError",
-    "PartialDate", "Problem", "Provenance", "Quantity", "Source", "Stance",
-    "dumps", "extract", "from_dict", "loads", "parse_value", "to_dict",
+    "Approx", "Categorical", "Check", "Claim", "CorpusError", "DateRange", "EntitiesError",
+    "Entity", "EntityRegistry", "FactcheckError", "Finding", "FindingKind", "Granularity",
+    "Kind", "LedgerError", "Mention", "Modality", "ModelError", "Origin", "ParseError",
+    "PartialDate", "Problem", "Provenance", "Quantity", "Review", "Scope", "Source",
+    "SourceClaims", "Stance", "claims_from_source", "dumps", "extract", "from_dict",
+    "load_entities", "loads", "parse_value", "review", "review_record", "to_dict",
 ]

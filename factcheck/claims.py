@@ -278,22 +278,19 @@ class _Passage:
 
     def _linked(self, mention: Mention, sentence: _Sentence, earlier: list[Claim]
                 ) -> Claim | None:
-        """A figure after "soit", "contre", "compared with" takes the claim before it."""
+        """A figure right after "soit", "contre", "compared with" or "dont" (and the rest of
+        a list of parts) takes the predicate and parties of the claim before it."""
         if not earlier or mention.kind is Kind.DATE:
             return None
-        window_start = max(sentence.span.start, mention.start - 24)
-        link = None
-        for matcher, kind in ((self.cues.restate, "restate"), (self.cues.compare, "compare")):
-            found = matcher.last(self.folded, window_start, mention.start)
-            if found is not None and not self.folded[found.end:mention.start].strip(" ,(").replace(
-                    "les", "").replace("aux", "").replace("the", "").strip():
-                link = kind
-                break
-        if link is None:
-            return None
         previous = earlier[-1]
-        if previous.provenance.value_end is not None and \
+        if previous.provenance.value_end is None or \
                 mention.start - previous.provenance.value_end > 120:
+            return None
+        link = self._link(mention, sentence)
+        if link is None and previous.scope is Scope.PART and self._fillers_only(
+                previous.provenance.value_end, mention.start, list_separators=True):
+            link = "part"
+        if link is None:
             return None
         spec = self.predicates.get(previous.predicate)
         name = previous.predicate
@@ -306,7 +303,29 @@ class _Passage:
         claim = self._claim(mention, sentence, name, previous.subject, previous.object, spec)
         if link == "restate":
             claim = attrs.evolve(claim, about=previous.about)
+        elif link == "part":
+            claim = attrs.evolve(claim, about=previous.about, scope=Scope.PART)
         return claim
+
+    def _link(self, mention: Mention, sentence: _Sentence) -> str | None:
+        """"restate", "compare" or "part" when such a word stands right before the figure."""
+        window_start = max(sentence.span.start, mention.start - 24)
+        for kind, matcher in (("restate", self.cues.restate), ("compare", self.cues.compare),
+                              ("part", self.cues.scope)):
+            found = matcher.last(self.folded, window_start, mention.start)
+            if found is None or (kind == "part" and "part" not in found.labels):
+                continue
+            if self._fillers_only(found.end, mention.start):
+                return kind
+        return None
+
+    def _fillers_only(self, start: int, end: int, *, list_separators: bool = False) -> bool:
+        """Whether text[start:end] holds only articles and punctuation (and, for a list,
+        "et"/"and")."""
+        words = self.folded[start:end].replace(",", " ").replace("(", " ").split()
+        allowed = self.cues.fillers | (self.cues.list_separators if list_separators
+                                       else frozenset())
+        return all(word in allowed for word in words)
 
     def _predicates_for(self, mention: Mention, sentence: _Sentence
                         ) -> list[tuple[Predicate, PhraseMatch | None]]:
@@ -584,6 +603,9 @@ class _Passage:
             client = before[-1].entity if before else None
             provider = after[0].entity if after else None
         else:
+            if before and self.folded.startswith("'s", before[-1].end):
+                # "Globex is Initech's exclusive provider": the possessive is the client
+                after, before = [before[-1], *after], before[:-1]
             provider = before[-1].entity if before else None
             others = [r for r in after if provider is None or r.entity.id != provider.id]
             if not others:

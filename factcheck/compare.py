@@ -37,6 +37,8 @@ HEDGED = {Stance.CONDITIONAL: "in the conditional", Stance.RUMOURED: "as a rumou
           Stance.ATTRIBUTED: "attributing it to someone else"}
 
 FactKey = tuple[Any, ...]
+# Parts of a fact key too plain to name in a finding's qualifiers.
+PLAIN = frozenset({None, "", "actual", "money", "date", "category"})
 
 
 def dimension(claim: Claim) -> str:
@@ -76,7 +78,10 @@ def fact_key(claim: Claim, spec: Predicate | None = None) -> FactKey | None:
         if claim.about is None:
             return None
         period = _span(claim.about)[0].year
-    return (claim.subject, claim.predicate, claim.object, scope.value if scope else None,
+    subject, obj = claim.subject, claim.object
+    if spec.symmetric and obj is not None and obj < subject:
+        subject, obj = obj, subject
+    return (subject, claim.predicate, obj, scope.value if scope else None,
             claim.modality.value, claim.measure, dimension(claim), period)
 
 
@@ -234,7 +239,7 @@ def _finding(kind: FindingKind, check: Check, key: FactKey, claims: Sequence[Cla
              hedged: bool = False) -> Finding:
     accepted = next((c.accepted for c in disputed if c.accepted), None)
     subject, predicate, obj = key[0], key[1], key[2]
-    qualifiers = tuple(str(q) for q in key[3:] if q not in (None, "", "actual"))
+    qualifiers = tuple(str(q) for q in key[3:] if q not in PLAIN)
     return Finding(kind=kind, check=check, subject=subject, predicate=predicate, object=obj,
                    claims=sorted(claims, key=lambda c: (c.provenance.source, c.provenance.start,
                                                         c.id)),

@@ -357,6 +357,15 @@ Value = Quantity | PartialDate | DateRange | Categorical
 DateValue = PartialDate | DateRange
 
 
+def _optional_date(value: object) -> PartialDate | None:
+    """A publication date from a PartialDate or its ISO text ("2025-03-11", "2025-03")."""
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    raise ModelError(f"published must be a PartialDate or ISO text, got {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """One article: its text and what is known about it."""
@@ -364,7 +373,7 @@ class Source:
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     text: str
     language: str = attrs.field(validator=attrs.validators.in_(("fr", "en")))
-    published: PartialDate | None = None
+    published: PartialDate | None = attrs.field(default=None, converter=_optional_date)
     publisher: str | None = None
     url: str | None = None
     title: str | None = None

@@ -31,6 +31,7 @@ class Predicate:
     object_kinds: tuple[str, ...] = ()
     share_of: str | None = None
     subject_after: bool = False  # the subject follows the cue ("Musk fonde OpenAI")
+    symmetric: bool = False  # "A signs with B" states the same fact as "B signs with A"
 
 
 # A predicate a ledger names but the vocabulary does not know: compared as a one-off fact.
@@ -137,6 +138,8 @@ class Cues:
     measure: Phrases
     restate: Phrases
     compare: Phrases
+    fillers: frozenset[str]  # words that may stand between a link word and its figure
+    list_separators: frozenset[str]
     rumour: Phrases
     attribution: Phrases
     conditional: re.Pattern[str]
@@ -170,7 +173,8 @@ def load_predicates() -> dict[str, Predicate]:
                             subject_kinds=tuple(spec.get("subject_kinds", ())),
                             object_kinds=tuple(spec.get("object_kinds", ())),
                             share_of=spec.get("share_of"),
-                            subject_after=spec.get("subject") == "after")
+                            subject_after=spec.get("subject") == "after",
+                            symmetric=spec.get("symmetric", False))
             for name, spec in _data("predicates.toml").items()}
 
 
@@ -218,6 +222,8 @@ def load_cues(language: str) -> Cues:
         measure=phrases(raw["measure"]),
         restate=word_list(raw["links"]["restate"]),
         compare=word_list(raw["links"]["compare"]),
+        fillers=frozenset(fold(w) for w in raw["links"]["fillers"]),
+        list_separators=frozenset(fold(w) for w in raw["links"]["list_separators"]),
         rumour=word_list(stance["rumour"]),
         attribution=word_list(stance["attribution"]),
         conditional=_conditional(stance.get("conditional_endings", []),

@@ -1,0 +1,69 @@
+"""A review as Markdown: a summary, then each disputed fact with what every source says."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from factcheck.model import Claim, Finding, FindingKind, Review, Source
+from factcheck.vocabulary import predicate
+from factcheck.wording import describe_source
+
+_TITLES = {FindingKind.CONFLICT: "Conflicts", FindingKind.TENSION: "Tensions",
+           FindingKind.GAP: "Gaps", FindingKind.UPDATE: "Updates over time",
+           FindingKind.CORROBORATION: "Corroborated", FindingKind.CONSISTENT: "Consistent"}
+
+
+def _cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def fact_title(finding: Finding) -> str:
+    """"Microsoft · investment · OpenAI (total)"."""
+    parts = [finding.subject, predicate(finding.predicate).label]
+    if finding.object:
+        parts.append(finding.object)
+    qualifiers = [q for q in finding.qualifiers if q not in ("money", "date", "category")]
+    return " · ".join(parts) + (f" ({', '.join(qualifiers)})" if qualifiers else "")
+
+
+def _claim_row(claim: Claim, sources: Mapping[str, Source]) -> str:
+    p = claim.provenance
+    who = describe_source(sources.get(p.source), p.source)
+    wording = p.wording or ""
+    return (f"| {_cell(who)} | {_cell(wording)} | {_cell(p.stance.value)} | "
+            f"{_cell(p.quote)} |")
+
+
+def render_markdown(result: Review) -> str:
+    """The review for a pull request or a chat."""
+    sources = {s.id: s for s in result.sources}
+    counts = {kind: sum(1 for f in result.findings if f.kind is kind) for kind in FindingKind}
+    lines = ["# Review", "",
+             f"{len(sources)} sources, {len(result.claims)} claims compared, "
+             f"{len(result.unclassified)} figures unclassified. "
+             + ", ".join(f"{n} {kind.value}" + ("s" if n != 1 else "")
+                         for kind, n in counts.items() if n) + ".", ""]
+    if result.disagreements:
+        lines.append(f"**{len(result.disagreements)} disagreement(s) no editor has accepted.**")
+        lines.append("")
+    for kind in FindingKind:
+        findings = [f for f in result.findings if f.kind is kind]
+        if not findings:
+            continue
+        lines += [f"## {_TITLES[kind]}", ""]
+        for finding in findings:
+            accepted = f" — accepted: {finding.accepted}" if finding.accepted else ""
+            lines += [f"### {fact_title(finding)}{accepted}", "", finding.explanation, "",
+                      "| source | wording | stance | quote |", "|---|---|---|---|"]
+            lines += [_claim_row(c, sources) for c in finding.claims]
+            lines.append("")
+    if result.unclassified:
+        lines += ["## Unclassified figures", "",
+                  "| source | wording | why | quote |", "|---|---|---|---|"]
+        for claim in result.unclassified:
+            p = claim.provenance
+            lines.append(f"| {_cell(describe_source(sources.get(p.source), p.source))} | "
+                         f"{_cell(p.wording)} | {_cell(claim.note)} | {_cell(p.quote)} |")
+        lines.append("")
+    return "\n".join(lines)

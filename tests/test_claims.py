@@ -1,0 +1,221 @@
+"""Claims built from sentences: predicate from cue words, subject and object from the
+entities around the figure, the time it is about, scope, modality, stance. Sentences
+written during development, in French and English."""
+
+import pytest
+
+from factcheck import Categorical, Scope, Source, Stance
+from factcheck.claims import claims_from_source
+from factcheck.corpus import load_corpus
+from factcheck.entities import Entity, build_registry, bundled_entities
+from factcheck.extract import extract
+from factcheck.model import Modality
+
+REGISTRY = bundled_entities().merged(build_registry([
+    Entity(id="Globex", kind="company", aliases=["Globex", "le groupe lyonnais"]),
+    Entity(id="Initech", kind="company", aliases=["Initech"]),
+    Entity(id="Hooli", kind="company", aliases=["Hooli"]),
+    Entity(id="Jane Roe", kind="person", aliases=["Jane Roe"]),
+    Entity(id="Le Courrier", kind="media", aliases=["Le Courrier"]),
+]))
+
+
+def read(text, language="fr", published="2025-03-11", title=None):
+    source = Source(id="a", text=text, language=language, published=published, title=title)
+    return claims_from_source(source, REGISTRY)
+
+
+def facts(text, language="fr", **kwargs):
+    return [(c.subject, c.predicate, c.object, c.provenance.wording)
+            for c in read(text, language, **kwargs).claims]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("fr", "Globex a investi 13 milliards de dollars dans Initech.",
+     ("Globex", "investment", "Initech", "13 milliards de dollars")),
+    ("en", "Globex has invested $13 billion in Initech.",
+     ("Globex", "investment", "Initech", "$13 billion")),
+    ("fr", "Initech a signé un accord de 11,9 milliards de dollars avec Hooli.",
+     ("Initech", "contract_value", "Hooli", "11,9 milliards de dollars")),
+    ("en", "Initech signed an $11.9 billion deal with Hooli.",
+     ("Initech", "contract_value", "Hooli", "$11.9 billion")),
+    ("fr", "Hooli affiche 7,9 milliards de dollars de dettes.",
+     ("Hooli", "debt", None, "7,9 milliards de dollars")),
+    ("en", "Hooli reported revenue of $1.9 billion.",
+     ("Hooli", "revenue", None, "$1.9 billion")),
+    ("fr", "Globex, qui détient 6 % d'Initech, a salué l'accord.",
+     ("Globex", "stake", "Initech", "6 %")),
+    ("en", "Globex, which owns 6% of Initech, welcomed the deal.",
+     ("Globex", "stake", "Initech", "6%")),
+    ("fr", "Initech dépend de Globex, qui représentait 62 % de son chiffre d'affaires.",
+     ("Initech", "revenue_share", "Globex", "62 %")),
+    ("fr", "Globex a levé 350 millions d'euros.",
+     ("Globex", "funds_raised", None, "350 millions d'euros")),
+])
+def test_a_cue_word_names_the_predicate_and_the_entities_its_parties(language, text, expected):
+    assert facts(text, language)[0] == expected
+
+
+def test_the_time_a_figure_is_about_travels_with_it():
+    claim, = read("En 2019, Globex a investi un milliard de dollars dans Initech.").claims
+    assert str(claim.about) == "2019" and claim.scope is Scope.TRANCHE
+
+
+def test_an_undated_running_total_is_the_total_to_date():
+    claim, = read("Globex a investi 13 milliards de dollars dans Initech.").claims
+    assert claim.about is None and claim.scope is Scope.TOTAL
+
+
+@pytest.mark.parametrize("text", [
+    "Globex a injecté un investissement supplémentaire de 10 milliards de dollars dans Initech.",
+    "Globex has made an additional $10 billion investment in Initech.",
+])
+def test_an_additional_amount_is_a_tranche_not_the_total(text):
+    language = "en" if "Globex has" in text else "fr"
+    assert read(text, language).claims[0].scope is Scope.TRANCHE
+
+
+@pytest.mark.parametrize("language, text, stance, attributed_to", [
+    ("fr", "Selon Le Courrier, Globex a investi 2 milliards d'euros dans Initech.",
+     Stance.ATTRIBUTED, "Le Courrier"),
+    ("fr", "Globex aurait investi 2 milliards d'euros dans Initech.", Stance.CONDITIONAL, None),
+    ("fr", "Selon la rumeur, Globex a investi 2 milliards d'euros dans Initech.",
+     Stance.RUMOURED, None),
+    ("en", "Globex reportedly invested $2 billion in Initech.", Stance.RUMOURED, None),
+    ("en", "Globex would invest $2 billion in Initech.", Stance.CONDITIONAL, None),
+    ("fr", "Globex a investi 2 milliards d'euros dans Initech.", Stance.ASSERTED, None),
+])
+def test_how_the_source_holds_the_claim_is_its_stance(language, text, stance, attributed_to):
+    claim = read(text, language).claims[0]
+    assert claim.provenance.stance is stance
+    assert claim.provenance.attributed_to == attributed_to
+
+
+def test_a_portrait_is_not_a_conditional_verb():
+    claim = read("Dans ce portrait, Globex a investi 2 milliards d'euros dans Initech.").claims[0]
+    assert claim.provenance.stance is Stance.ASSERTED
+
+
+def test_a_planned_figure_is_not_a_done_one():
+    planned = read("Globex vise une levée de 500 millions d'euros.").claims[0]
+    done = read("Globex a levé 350 millions d'euros.").claims[0]
+    assert planned.modality is Modality.PLANNED and done.modality is Modality.ACTUAL
+
+
+def test_a_change_is_not_a_level():
+    change = read("Le chiffre d'affaires de Globex est en hausse de 35 %.").claims[0]
+    assert change.measure == "change"
+
+
+def test_l_entreprise_points_back_to_the_company_the_text_is_about():
+    claims = read("Globex a été fondée à Lyon. L'entreprise a levé 350 millions d'euros.").claims
+    assert (claims[-1].subject, claims[-1].predicate) == ("Globex", "funds_raised")
+
+
+def test_a_sentence_without_entities_continues_the_topic_before_it():
+    claims = read("En 2019, Globex a investi un milliard de dollars dans Initech. "
+                  "Quatre ans plus tard, avec un investissement supplémentaire de 10 milliards "
+                  "de dollars, les deux groupes se sont rapprochés.").claims
+    second = claims[-1]
+    assert (second.subject, second.object, str(second.about)) == ("Globex", "Initech", "2023")
+
+
+def test_cet_accord_points_back_to_the_deal_named_before():
+    claims = read("Initech vient de conclure un accord majeur avec Hooli. Cet investissement "
+                  "de 11,9 milliards de dollars marque une étape entre Initech et Globex.").claims
+    assert (claims[0].subject, claims[0].object) == ("Initech", "Hooli")
+
+
+def test_a_figure_after_soit_restates_the_one_before_it():
+    claims = read("Initech dépend de Globex, qui représentait 62 % de son chiffre d'affaires "
+                  "en 2024, soit 1,9 milliard de dollars, contre 228,9 millions de dollars "
+                  "en 2023.").claims
+    assert [(c.predicate, c.subject, c.object, str(c.about)) for c in claims] == [
+        ("revenue_share", "Initech", "Globex", "2024"),
+        ("revenue", "Initech", "Globex", "2024"),
+        ("revenue", "Initech", "Globex", "2023")]
+
+
+def test_parts_after_dont_are_parts_of_the_figure_before():
+    claims = read("Globex a levé 22,4 milliards de dollars, dont 11,9 milliards, 4 milliards "
+                  "et 6,5 milliards.").claims
+    assert [c.scope for c in claims] == [Scope.TOTAL, Scope.PART, Scope.PART, Scope.PART]
+
+
+def test_a_date_at_the_head_of_a_sentence_dates_every_event_in_it():
+    claims = read("En janvier, Globex a cessé d'être le seul fournisseur d'Initech, cette "
+                  "dernière ayant signé un accord avec Hooli.").claims
+    found = {(c.subject, c.predicate, c.object, str(c.value)) for c in claims}
+    assert ("Initech", "announced", "Hooli", "2025-01") in found
+    assert ("Globex", "exclusive_provider", "Initech", "Categorical(value=False)") in found
+
+
+def test_an_exclusivity_that_ended_holds_from_its_date_on():
+    claims = read("En janvier, Globex a cessé d'être le seul fournisseur d'Initech.").claims
+    exclusive = next(c for c in claims if c.predicate == "exclusive_provider")
+    assert exclusive.value == Categorical(False) and exclusive.since
+    assert str(exclusive.about) == "2025-01"
+    ended = next(c for c in claims if c.predicate == "exclusivity_ended")
+    assert str(ended.value) == "2025-01"
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("fr", "Actuellement, Globex est le fournisseur exclusif d'Initech.", True),
+    ("fr", "Globex reste le partenaire privilégié mais non exclusif d'Initech.", False),
+    ("fr", "Globex n'est plus le fournisseur exclusif d'Initech.", False),
+    ("en", "Globex is currently Initech's exclusive cloud provider.", True),
+    ("en", "Globex is no longer Initech's exclusive provider.", False),
+])
+def test_exclusivity_reads_its_negation(language, text, value):
+    claim = next(c for c in read(text, language).claims if c.predicate.startswith("exclusive"))
+    assert claim.value == Categorical(value)
+    assert (claim.subject, claim.object) == ("Globex", "Initech")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Jane Roe, la PDG de Globex, a parlé."),
+    ("fr", "Le PDG de Globex, Jane Roe, a parlé."),
+    ("en", "Globex CEO Jane Roe said the deal was done."),
+])
+def test_a_role_names_who_runs_the_company(language, text):
+    claim = next(c for c in read(text, language).claims if c.predicate == "ceo")
+    assert (claim.subject, claim.value) == ("Globex", Categorical("Jane Roe"))
+
+
+def test_a_former_ceo_is_not_the_ceo():
+    assert not [c for c in read("L'ancien PDG de Globex, Jane Roe, a parlé.").claims
+                if c.predicate == "ceo"]
+
+
+def test_the_title_is_read_too_with_its_own_location():
+    result = read("Rien ici.", title="Globex investit 12 milliards dans Initech")
+    claim, = result.claims
+    assert claim.provenance.location == "title" and claim.provenance.wording == "12 milliards"
+
+
+def test_a_figure_with_no_cue_is_kept_as_unclassified():
+    result = read("Il y a 32 chaises dans la salle.")
+    assert not result.claims
+    left, = result.unclassified
+    assert left.provenance.wording == "32 chaises" and left.note
+
+
+def test_nothing_extracted_from_the_seeds_is_lost(seeds):
+    """Every mention of every seed comes back as a claim or an unclassified claim."""
+    for source in load_corpus(seeds).values():
+        result = claims_from_source(source)
+        spans = {(c.provenance.value_start, c.provenance.value_end)
+                 for c in (*result.claims, *result.unclassified)
+                 if c.provenance.location == "text"}
+        for mention in extract(source.text, source.language, source.published):
+            assert (mention.start, mention.end) in spans, (source.id, mention.text)
+
+
+def test_every_claim_names_its_quote_and_span(seeds):
+    for source in load_corpus(seeds).values():
+        result = claims_from_source(source)
+        for claim in (*result.claims, *result.unclassified):
+            p = claim.provenance
+            text = source.title if p.location == "title" else source.text
+            assert text[p.start:p.end] == p.quote
+            assert p.start <= p.value_start <= p.value_end <= p.end
