@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from factcheck.model import (Approx, Categorical, Claim, DateRange, Mention, PartialDate,
-                             Provenance, Quantity, Source, Stance)
+from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding,
+                             FindingKind, Mention, Modality, Origin, PartialDate, Provenance,
+                             Quantity, Review, Scope, Source, Stance)
 
 decimals = st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"),
                        allow_nan=False, allow_infinity=False, places=3)
@@ -22,7 +23,9 @@ def quantities(draw: st.DrawFn) -> Quantity:
     high = draw(st.sampled_from([points[2], None]))
     value = draw(st.sampled_from([points[1], None]))
     unit = draw(st.sampled_from(["USD", "EUR", "%", "pp", "year", "GPU", None]))
-    return Quantity(value=value, low=low, high=high, unit=unit,
+    step = draw(st.one_of(st.none(), st.decimals(min_value=Decimal("0.001"),
+                                                 max_value=Decimal("1e9"), places=3)))
+    return Quantity(value=value, low=low, high=high, unit=unit, step=step,
                     approx=draw(st.sampled_from(list(Approx))))
 
 
@@ -57,7 +60,7 @@ def date_ranges(draw: st.DrawFn) -> DateRange:
         first, second = second, first
     if first.start > second.end:  # overlapping shapes such as winter vs year: keep one
         second = first
-    return DateRange(start=first, end=second)
+    return DateRange(start=first, end=second, alternatives=draw(st.booleans()))
 
 
 categoricals = st.builds(Categorical, st.one_of(st.booleans(), words))
@@ -68,16 +71,31 @@ values = st.one_of(quantities(), partial_dates(), date_ranges(), categoricals)
 def provenances(draw: st.DrawFn) -> Provenance:
     quote = draw(words)
     start = draw(st.integers(min_value=0, max_value=10_000))
+    value_start = value_end = None
+    if draw(st.booleans()):
+        value_start = start + draw(st.integers(min_value=0, max_value=len(quote)))
+        value_end = draw(st.integers(min_value=value_start, max_value=start + len(quote)))
     return Provenance(source=draw(words), start=start, end=start + len(quote), quote=quote,
                       stance=draw(st.sampled_from(list(Stance))),
-                      attributed_to=draw(st.one_of(st.none(), words)))
+                      attributed_to=draw(st.one_of(st.none(), words)),
+                      location=draw(st.sampled_from(["text", "title"])),
+                      value_start=value_start, value_end=value_end)
 
 
-claims = st.builds(
-    Claim, id=words.filter(bool), subject=words, predicate=words, value=values,
-    provenance=provenances(), object=st.one_of(st.none(), words),
-    about=st.one_of(st.none(), partial_dates(), date_ranges()),
-    accepted=st.one_of(st.none(), words), note=st.one_of(st.none(), words))
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    about = draw(st.one_of(st.none(), partial_dates(), date_ranges()))
+    return Claim(
+        id=draw(words.filter(bool)), subject=draw(words), predicate=draw(words),
+        value=draw(values), provenance=draw(provenances()),
+        object=draw(st.one_of(st.none(), words)), about=about,
+        accepted=draw(st.one_of(st.none(), words)), note=draw(st.one_of(st.none(), words)),
+        scope=draw(st.one_of(st.none(), st.sampled_from(list(Scope)))),
+        modality=draw(st.sampled_from(list(Modality))),
+        measure=draw(st.one_of(st.none(), words)),
+        since=about is not None and draw(st.booleans()),
+        origin=draw(st.sampled_from(list(Origin))),
+        derivation=draw(st.one_of(st.none(), words)))
 
 sources = st.builds(
     Source, id=words.filter(bool), text=words, language=st.sampled_from(["fr", "en"]),
@@ -96,4 +114,18 @@ def mentions(draw: st.DrawFn) -> Mention:
                    relative=draw(st.booleans()), anchored=draw(st.booleans()))
 
 
-model_objects = st.one_of(values, provenances(), claims, sources, mentions())
+findings = st.builds(
+    Finding, kind=st.sampled_from(list(FindingKind)), check=st.sampled_from(list(Check)),
+    subject=words, predicate=words, object=st.one_of(st.none(), words),
+    claims=st.lists(claims(), max_size=3), explanation=words,
+    qualifiers=st.lists(words, max_size=2), disputed=st.lists(words, max_size=2),
+    independent_sources=st.integers(min_value=0, max_value=50), hedged=st.booleans(),
+    accepted=st.one_of(st.none(), words))
+
+reviews = st.builds(Review, findings=st.lists(findings, max_size=2),
+                    claims=st.lists(claims(), max_size=2),
+                    unclassified=st.lists(claims(), max_size=2),
+                    sources=st.lists(sources, max_size=2))
+
+model_objects = st.one_of(values, provenances(), claims(), sources, mentions(), findings,
+                          reviews)
