@@ -25,6 +25,8 @@ UNCLASSIFIED = "unclassified"
 # How far a cue may stand from the figure it names (characters, same sentence).
 CUE_REACH = 110
 AFTER_WEIGHT = 2.5
+# How far a date may stand before (unless it heads the sentence) or after the figure it dates.
+DATE_BEFORE, DATE_AFTER = 100, 40
 # How far back a figure's scope, modality and measure words are looked for.
 QUALIFIER_BEFORE, QUALIFIER_AFTER = 60, 35
 # A quote longer than this is cut to the part of the sentence around the figure.
@@ -99,6 +101,10 @@ class _Passage:
         self.spans = sentences(text) or [Span(0, len(text))]
         self.starts = [s.start for s in self.spans]
         self.sentences = self._read_sentences(registry.find(text))
+        self.dates: list[list[Mention]] = [[] for _ in self.spans]
+        for mention in self.mentions:
+            if mention.kind is Kind.DATE and mention.value is not None:
+                self.dates[self._index(mention.start)].append(mention)
         self.frame: _Frame | None = None
 
     # -- sentences, entities and anaphora ------------------------------------------------
@@ -458,6 +464,8 @@ class _Passage:
     def _claim(self, mention: Mention, sentence: _Sentence, predicate: str, subject: str,
                obj: str | None, spec: Predicate | None, *, note: str | None = None) -> Claim:
         value = mention.value if mention.value is not None else Categorical("unresolved")
+        if mention.kind is Kind.COUNT and isinstance(value, Quantity) and value.unit:
+            value = attrs.evolve(value, unit=self._counted_noun(value.unit, spec))
         about, scope, since_total = None, None, False
         if mention.kind is not Kind.DATE:
             about, since_total = self._time_of(mention, sentence)
@@ -474,6 +482,14 @@ class _Passage:
             object=obj, value=value, about=about, scope=scope, modality=modality,
             measure=measure, origin="automatic", note=note,
             provenance=self._provenance(sentence, mention.start, mention.end))
+
+    def _counted_noun(self, written: str, spec: Predicate | None) -> str:
+        """The canonical noun a count is about: the predicate's ("employees" for headcount),
+        else the noun's canonical form ("centres de données": "data centres")."""
+        if spec is not None and spec.unit:
+            return spec.unit
+        folded = " ".join(fold(written).split())
+        return self.cues.nouns.get(folded, folded)
 
     def _claim_id(self, offset: int, predicate: str) -> str:
         where = "title:" if self.location == "title" else ""
@@ -495,17 +511,23 @@ class _Passage:
 
     # -- qualifiers --------------------------------------------------------------------
 
-    def _time_of(self, mention: Mention, sentence: _Sentence) -> tuple[PartialDate | DateRange | None, bool]:
-        """The date the sentence gives nearest the figure, and whether it starts a running
-        total ("depuis 2019")."""
+    def _time_of(self, mention: Mention, sentence: _Sentence
+                 ) -> tuple[PartialDate | DateRange | None, bool]:
+        """The date the sentence gives for the figure, and whether it starts a running total
+        ("depuis 2019"): the nearest date, a fronted one ("En 2019, ..."), or one shortly
+        after the figure ("un milliard en 2019"), never one in a later clause."""
         best, best_distance = None, None
-        for other in self.mentions:
-            if other.kind is not Kind.DATE or other.value is None or other is mention:
+        for other in self.dates[self._index(mention.start)]:
+            if other is mention:
                 continue
-            if other.start < sentence.span.start or other.end > sentence.span.end:
-                continue
-            distance = (mention.start - other.end if other.end <= mention.start
-                        else other.start - mention.end)
+            if other.end <= mention.start:
+                distance = mention.start - other.end
+                if distance > DATE_BEFORE and not self._fronted(other, sentence):
+                    continue
+            else:
+                distance = other.start - mention.end
+                if distance > DATE_AFTER:
+                    continue
             if best_distance is None or distance < best_distance:
                 best, best_distance = other, distance
         if best is None:
@@ -537,9 +559,9 @@ class _Passage:
         return Scope.TOTAL
 
     def _planned(self, mention: Mention, sentence: _Sentence) -> bool:
+        """A plan, target or demand word before the figure ("vise", "plans to raise")."""
         start = max(sentence.span.start, mention.start - 80)
-        end = min(sentence.span.end, mention.end + 20)
-        return self.cues.planned.search(self.folded, start, end) is not None
+        return self.cues.planned.search(self.folded, start, mention.start) is not None
 
     def _measure(self, mention: Mention, sentence: _Sentence) -> str | None:
         found = self.cues.measure.last(self.folded, max(sentence.span.start, mention.start - 25),
@@ -560,12 +582,9 @@ class _Passage:
 
     # -- categorical claims --------------------------------------------------------------
 
-    def _sentence_date(self, sentence: _Sentence) -> PartialDate | DateRange | None:
-        for mention in self.mentions:
-            if mention.kind is Kind.DATE and mention.value is not None and \
-                    sentence.span.start <= mention.start < sentence.span.end:
-                return mention.value  # type: ignore[return-value]
-        return None
+    def _sentence_date(self, index: int) -> PartialDate | DateRange | None:
+        dates = self.dates[index]
+        return dates[0].value if dates else None  # type: ignore[return-value]
 
     def _exclusivity(self, sentence: _Sentence, index: int) -> Iterable[Claim]:
         start, end = sentence.span.start, sentence.span.end
@@ -579,7 +598,7 @@ class _Passage:
                 if provider is None or client is None:
                     continue
                 changed = self.cues.change.search(self.folded, before, match.end()) is not None
-                date = self._sentence_date(sentence) if changed else None
+                date = self._sentence_date(index) if changed else None
                 published = self.source.published
                 about = date if date is not None else published
                 claim = Claim(

@@ -32,6 +32,7 @@ class Predicate:
     share_of: str | None = None
     subject_after: bool = False  # the subject follows the cue ("Musk fonde OpenAI")
     symmetric: bool = False  # "A signs with B" states the same fact as "B signs with A"
+    unit: str | None = None  # the counted noun of its counts ("employees")
 
 
 # A predicate a ledger names but the vocabulary does not know: compared as a one-off fact.
@@ -174,7 +175,7 @@ def load_predicates() -> dict[str, Predicate]:
                             object_kinds=tuple(spec.get("object_kinds", ())),
                             share_of=spec.get("share_of"),
                             subject_after=spec.get("subject") == "after",
-                            symmetric=spec.get("symmetric", False))
+                            symmetric=spec.get("symmetric", False), unit=spec.get("unit"))
             for name, spec in _data("predicates.toml").items()}
 
 
