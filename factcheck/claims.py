@@ -68,10 +68,12 @@ class _Sentence:
 
 @attrs.frozen
 class _Frame:
-    """Who did what to whom in a transaction a later "cet accord" can point back to."""
+    """A transaction a later "cet accord", "this deal" can point back to: who did it with
+    whom, and what the words that named it can mean (the predicates of its cue)."""
 
     subject: Entity
     object: Entity
+    predicates: frozenset[str]
 
 
 def claims_from_source(source: Source, entities: EntityRegistry | None = None) -> SourceClaims:
@@ -235,7 +237,7 @@ class _Passage:
                     continue
                 subject, obj = self._roles(spec, sentence, index, cue.start, cue.end)
                 if subject is not None and obj is not None:
-                    self.frame = _Frame(subject, obj)
+                    self.frame = _Frame(subject, obj, cue.labels)
 
     def _mention_claims(self, mention: Mention, sentence: _Sentence, index: int,
                         earlier: list[Claim]) -> list[tuple[Claim, bool]]:
@@ -343,7 +345,11 @@ class _Passage:
                 if not (c.start < mention.end and mention.start < c.end)]
         ranked: list[tuple[float, Predicate, PhraseMatch]] = []
         for cue in cues:
-            for name in cue.labels:
+            labels = cue.labels
+            if self.frame is not None and self._demonstrative(cue):
+                # "Cet investissement" after "un accord avec CoreWeave": the same deal
+                labels = self.frame.predicates
+            for name in labels:
                 spec = self.predicates[name]
                 if kind in spec.kinds:
                     ranked.append((_distance(cue, mention), spec, cue))
@@ -582,9 +588,9 @@ class _Passage:
 
     # -- categorical claims --------------------------------------------------------------
 
-    def _sentence_date(self, index: int) -> PartialDate | DateRange | None:
+    def _sentence_date(self, index: int) -> Mention | None:
         dates = self.dates[index]
-        return dates[0].value if dates else None  # type: ignore[return-value]
+        return dates[0] if dates else None
 
     def _exclusivity(self, sentence: _Sentence, index: int) -> Iterable[Claim]:
         start, end = sentence.span.start, sentence.span.end
@@ -598,7 +604,8 @@ class _Passage:
                 if provider is None or client is None:
                     continue
                 changed = self.cues.change.search(self.folded, before, match.end()) is not None
-                date = self._sentence_date(index) if changed else None
+                dated = self._sentence_date(index) if changed else None
+                date = dated.value if dated is not None else None
                 published = self.source.published
                 about = date if date is not None else published
                 claim = Claim(
@@ -607,10 +614,11 @@ class _Passage:
                     about=about, since=date is not None, origin="automatic",
                     provenance=self._provenance(sentence, match.start(), match.end()))
                 yield claim
-                if negated and date is not None:
-                    yield attrs.evolve(claim, id=self._claim_id(match.start(), "exclusivity_ended"),
-                                       predicate="exclusivity_ended", value=date, about=None,
-                                       since=False)
+                if negated and dated is not None:
+                    yield attrs.evolve(
+                        claim, id=self._claim_id(dated.start, "exclusivity_ended"),
+                        predicate="exclusivity_ended", value=date, about=None, since=False,
+                        provenance=self._provenance(sentence, dated.start, dated.end))
 
     def _exclusivity_parties(self, sentence: _Sentence, index: int, start: int, end: int,
                              reversed_roles: bool) -> tuple[Entity | None, Entity | None]:

@@ -21,7 +21,7 @@ import attrs
 from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding, FindingKind,
                              Modality, Origin, PartialDate, Quantity, Scope, Source, Stance)
 from factcheck.neardup import NearDuplicates
-from factcheck.vocabulary import Predicate, predicate as predicate_spec
+from factcheck.vocabulary import Predicate, load_predicates, predicate as predicate_spec
 from factcheck.wording import date_phrase, describe_source, quantity_phrase
 
 DURATION_DAYS = {"year": Decimal("365.25"), "decade": Decimal("3652.5"),
@@ -41,14 +41,17 @@ FactKey = tuple[Any, ...]
 PLAIN = frozenset({None, "", "actual", "money", "date", "category"})
 
 
-def dimension(claim: Claim) -> str:
+def dimension(claim: Claim, spec: Predicate | None = None) -> str:
     """What kind of value a claim states, for grouping: money, percent, points, duration,
     a counted noun, date or category."""
     value = claim.value
     if isinstance(value, Quantity):
         unit = value.unit
         if unit is None or (len(unit) == 3 and unit.isupper()):
-            return "money" if unit is not None or _money_predicate(claim.predicate) else "amount"
+            if unit is not None:
+                return "money"
+            spec = spec or predicate_spec(claim.predicate)
+            return "money" if "money" in spec.kinds or not spec.kinds else "amount"
         if unit == "%":
             return "percent"
         if unit == "pp":
@@ -61,11 +64,6 @@ def dimension(claim: Claim) -> str:
     return "category"
 
 
-def _money_predicate(name: str) -> bool:
-    spec = predicate_spec(name)
-    return "money" in spec.kinds or not spec.kinds
-
-
 def fact_key(claim: Claim, spec: Predicate | None = None) -> FactKey | None:
     """The key of the fact a claim states, or None when the claim cannot be compared
     (an undated tranche or a named part: only its own sentence can place it)."""
@@ -75,14 +73,15 @@ def fact_key(claim: Claim, spec: Predicate | None = None) -> FactKey | None:
     if scope is Scope.PART:
         return None
     if scope is Scope.TRANCHE and spec.nature == "flow":
-        if claim.about is None:
+        about = claim.about
+        if about is None:
             return None
-        period = _span(claim.about)[0].year
+        period = about.start.year if isinstance(about, DateRange) else about.year
     subject, obj = claim.subject, claim.object
     if spec.symmetric and obj is not None and obj < subject:
         subject, obj = obj, subject
     return (subject, claim.predicate, obj, scope.value if scope else None,
-            claim.modality.value, claim.measure, dimension(claim), period)
+            claim.modality.value, claim.measure, dimension(claim, spec), period)
 
 
 def scope_of(claim: Claim, spec: Predicate) -> Scope | None:
@@ -96,8 +95,12 @@ def scope_of(claim: Claim, spec: Predicate) -> Scope | None:
 def group_claims(claims: Iterable[Claim]) -> dict[FactKey, list[Claim]]:
     """Claims by fact key, in one pass; claims that cannot be compared are left out."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
+    specs: dict[str, Predicate] = {}
     for claim in claims:
-        key = fact_key(claim)
+        spec = specs.get(claim.predicate)
+        if spec is None:
+            spec = specs[claim.predicate] = predicate_spec(claim.predicate)
+        key = fact_key(claim, spec)
         if key is not None:
             groups[key].append(claim)
     return groups
@@ -250,31 +253,16 @@ def _finding(kind: FindingKind, check: Check, key: FactKey, claims: Sequence[Cla
 
 # -- numbers ------------------------------------------------------------------------------
 
-@attrs.frozen
-class _Interval:
-    """A claim's interval in comparable units, with open ends where the wording excludes
-    the bound itself ("plus de 4 milliards")."""
-
-    claim: Claim
-    low: Decimal | None
-    high: Decimal | None
-    low_open: bool
-    high_open: bool
-    round_low: Decimal | None
-    round_high: Decimal | None
-
-
-def _interval(claim: Claim) -> _Interval:
-    quantity = claim.value
-    assert isinstance(quantity, Quantity)
-    factor = DURATION_DAYS.get(quantity.unit or "", None)
+def _bounds(quantity: Quantity) -> tuple[Decimal | None, Decimal | None,
+                                         Decimal | None, Decimal | None]:
+    """Wording low and high, then rounding low and high, in comparable units (durations in
+    days)."""
     round_low, round_high = quantity.rounding
-
-    def scaled(number: Decimal | None) -> Decimal | None:
-        return number if number is None or factor is None else number * factor
-
-    return _Interval(claim, scaled(quantity.low), scaled(quantity.high), quantity.low_open,
-                     quantity.high_open, scaled(round_low), scaled(round_high))
+    factor = DURATION_DAYS.get(quantity.unit) if quantity.unit else None
+    if factor is None:
+        return quantity.low, quantity.high, round_low, round_high
+    return tuple(None if n is None else n * factor  # type: ignore[return-value]
+                 for n in (quantity.low, quantity.high, round_low, round_high))
 
 
 def _by_unit(claims: list[Claim]) -> list[list[Claim]]:
@@ -301,47 +289,45 @@ def _judge_numbers(key: FactKey, claims: list[Claim], context: Context) -> list[
 
 
 def _judge_number_slot(key: FactKey, claims: list[Claim], context: Context) -> Finding:
-    intervals = [_interval(c) for c in claims]
-    highest_low = _max_low(intervals)
-    lowest_high = _min_high(intervals)
-    if highest_low is not None and lowest_high is not None and highest_low is not lowest_high:
-        low, high = highest_low.low, lowest_high.high
-        assert low is not None and high is not None
-        if low > high or (low == high and (highest_low.low_open or lowest_high.high_open)):
-            pair = [highest_low.claim, lowest_high.claim]
+    """Conflict when no value satisfies every wording; tension when the wordings allow a
+    common value but the digits' rounding does not; otherwise the sources agree."""
+    high_low = low_high = top = bottom = None  # (bound, claim) of the extremes, one pass
+    for claim in claims:
+        quantity = claim.value
+        assert isinstance(quantity, Quantity)
+        low, high, round_low, round_high = _bounds(quantity)
+        if low is not None and (high_low is None or (low, quantity.low_open, claim.id) >
+                                (high_low[0], high_low[1].value.low_open, high_low[1].id)):
+            high_low = (low, claim)
+        if high is not None and (low_high is None or (high, not quantity.high_open, claim.id) <
+                                 (low_high[0], not low_high[1].value.high_open, low_high[1].id)):
+            low_high = (high, claim)
+        if round_low is not None and (top is None or (round_low, claim.id) > (top[0], top[1].id)):
+            top = (round_low, claim, round_high)
+        if round_high is not None and (bottom is None or
+                                       (round_high, claim.id) < (bottom[0], bottom[1].id)):
+            bottom = (round_high, claim, round_low)
+    if high_low is not None and low_high is not None and high_low[1] is not low_high[1]:
+        (low, first), (high, second) = high_low, low_high
+        if low > high or (low == high and (first.value.low_open or second.value.high_open)):
+            pair = [first, second]
             hedged, note = _hedge_note(pair, context)
             return _finding(FindingKind.CONFLICT, Check.NUMBER, key, claims,
-                            f"No figure fits both: {_says(highest_low.claim, context)}, but "
-                            f"{_says(lowest_high.claim, context)}.{note}",
-                            disputed=pair, hedged=hedged)
-    top = max((i for i in intervals if i.round_low is not None),
-              key=lambda i: (i.round_low, i.claim.id), default=None)
-    bottom = min((i for i in intervals if i.round_high is not None),
-                 key=lambda i: (i.round_high, i.claim.id), default=None)
-    if top is not None and bottom is not None and top is not bottom:
-        assert top.round_low is not None and bottom.round_high is not None
-        apart = top.round_low > bottom.round_high or (
-            top.round_low == bottom.round_high and top.round_low != top.round_high
-            and bottom.round_low != bottom.round_high)
-        if apart:
-            pair = [top.claim, bottom.claim]
+                            f"No figure fits both: {_says(first, context)}, but "
+                            f"{_says(second, context)}.{note}", disputed=pair, hedged=hedged)
+    if top is not None and bottom is not None and top[1] is not bottom[1]:
+        (top_low, first, top_high), (bottom_high, second, bottom_low) = top, bottom
+        touching_points = top_low == bottom_high and top_low != top_high and \
+            bottom_low != bottom_high
+        if top_low > bottom_high or touching_points:
+            pair = [first, second]
             hedged, note = _hedge_note(pair, context)
             return _finding(FindingKind.TENSION, Check.NUMBER, key, claims,
                             f"The figures differ beyond their rounding, though the wording "
-                            f"could allow both: {_says(top.claim, context)}; "
-                            f"{_says(bottom.claim, context)}. An editor should look.{note}",
+                            f"could allow both: {_says(first, context)}; "
+                            f"{_says(second, context)}. An editor should look.{note}",
                             disputed=pair, hedged=hedged)
     return _corroboration(key, claims, Check.NUMBER, context)
-
-
-def _max_low(intervals: list[_Interval]) -> _Interval | None:
-    bounded = [i for i in intervals if i.low is not None]
-    return max(bounded, key=lambda i: (i.low, i.low_open, i.claim.id), default=None)
-
-
-def _min_high(intervals: list[_Interval]) -> _Interval | None:
-    bounded = [i for i in intervals if i.high is not None]
-    return min(bounded, key=lambda i: (i.high, not i.high_open, i.claim.id), default=None)
 
 
 def _says(claim: Claim, context: Context) -> str:
@@ -387,7 +373,7 @@ def _update(key: FactKey, slots: list[list[Claim]], context: Context) -> Finding
     """A timeline when the value differs from one time to the next."""
     timeline = [slot for slot in slots if any(c.about is not None for c in slot)
                 or context.published(slot[0]) is not None]
-    values = {str(c.value) for slot in timeline for c in slot}
+    values = {c.value for slot in timeline for c in slot}
     if len(timeline) < 2 or len(values) < 2:
         return None
     every = [c for slot in timeline for c in slot]
@@ -582,17 +568,23 @@ def _when(claim: Claim, context: Context) -> str:
 def derive_shares(claims: Sequence[Claim]) -> list[Claim]:
     """Whole figures implied by a share and the amount it equals: "62 % de son chiffre
     d'affaires, soit 1,9 milliard" implies a revenue of 1.9 / 0.62, about 3.06 billion."""
+    sharing = {name for name, spec in load_predicates().items() if spec.share_of}
+    shares = [c for c in claims if c.predicate in sharing and isinstance(c.value, Quantity)
+              and c.value.unit == "%"]
+    if not shares:
+        return []
+    wholes = {predicate_spec(c.predicate).share_of for c in shares}
+    sources = {c.provenance.source for c in shares}
     amounts: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
-    shares = []
     for claim in claims:
-        spec = predicate_spec(claim.predicate)
-        if spec.share_of and isinstance(claim.value, Quantity) and claim.value.unit == "%":
-            shares.append((claim, spec.share_of))
-        elif isinstance(claim.value, Quantity) and claim.value.unit != "%":
+        if claim.predicate in wholes and claim.provenance.source in sources and \
+                isinstance(claim.value, Quantity) and claim.value.unit != "%":
             amounts[(claim.provenance.source, claim.predicate, claim.subject, claim.object,
                      str(claim.about))].append(claim)
     derived = []
-    for share, whole in shares:
+    for share in shares:
+        whole = predicate_spec(share.predicate).share_of
+        assert whole is not None
         matches = amounts.get((share.provenance.source, whole, share.subject, share.object,
                                str(share.about)), [])
         near = [a for a in matches if _close(share, a)]
@@ -649,9 +641,9 @@ def _round3(number: Decimal) -> Decimal:
 
 def _consensus(claims: list[Claim]) -> tuple[Decimal, Decimal] | None:
     """The interval every claim of an agreeing group allows, or None if they disagree."""
-    intervals = [_interval(c) for c in claims]
-    lows = [i.low for i in intervals if i.low is not None]
-    highs = [i.high for i in intervals if i.high is not None]
+    bounds = [_bounds(c.value) for c in claims]  # type: ignore[arg-type]
+    lows = [b[0] for b in bounds if b[0] is not None]
+    highs = [b[1] for b in bounds if b[1] is not None]
     if not lows or not highs:
         return None
     low, high = max(lows), min(highs)
@@ -710,11 +702,18 @@ def _one_per_tranche(tranches: list[tuple[FactKey, list[Claim]]]) -> list[Claim]
 def check_parts(claims: Sequence[Claim], context: Context) -> list[Finding]:
     """Parts named in one sentence ("22,4 milliards, dont 11,9, 4 et 6,5 milliards") against
     the total before them."""
+    def sentence(claim: Claim) -> tuple[str, str, int]:
+        p = claim.provenance
+        return p.source, p.location, p.start
+
+    with_parts = {sentence(c) for c in claims if c.scope is Scope.PART}
+    if not with_parts:
+        return []
     by_sentence: dict[tuple[str, str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if isinstance(claim.value, Quantity) and claim.provenance.value_start is not None:
-            by_sentence[(claim.provenance.source, claim.provenance.location,
-                         claim.provenance.start)].append(claim)
+        if isinstance(claim.value, Quantity) and claim.provenance.value_start is not None \
+                and sentence(claim) in with_parts:
+            by_sentence[sentence(claim)].append(claim)
     findings = []
     for members in by_sentence.values():
         parts = [c for c in members if c.scope is Scope.PART]

@@ -6,7 +6,6 @@ value fails at construction with a message naming the field. Numbers are Decimal
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -184,11 +183,16 @@ _PARTIAL_DATE = re.compile(
 )
 
 
+def _days_in(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
     """First day of month `first` to last day of month `last` (months past 12 roll over)."""
     end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    return (dt.date(year, first, 1),
-            dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]))
+    return (dt.date(year, first, 1), dt.date(end_year, end_month, _days_in(end_year, end_month)))
 
 
 @attrs.frozen(kw_only=True)
@@ -219,7 +223,7 @@ class PartialDate:
         if self.day is not None:
             if self.month is None:
                 raise ModelError("a day needs a month")
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = _days_in(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise ModelError(f"day {self.day} out of range for {self.year}-{self.month:02d}")
         if self.quarter is not None and not 1 <= self.quarter <= 4:
