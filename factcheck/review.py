@@ -69,8 +69,8 @@ def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | N
             read = claims_from_source(source, registry)
             found.extend(read.claims)
             unclassified.extend(read.unclassified)
-    claims = merge(curated, found)
-    unclassified = merge(curated, unclassified)
+    claims = [*curated, *uncovered(curated, found)]
+    unclassified = uncovered(curated, unclassified)
     findings = judge(claims, sources, lambda name: registry[name].kind if name in registry
                      else None)
     return Review(findings=findings, claims=claims, unclassified=unclassified,
@@ -88,22 +88,26 @@ def _canonical(claim: Claim, registry: EntityRegistry) -> Claim:
     return attrs.evolve(claim, subject=name(claim.subject), object=name(claim.object))
 
 
-def merge(curated: list[Claim], automatic: list[Claim]) -> list[Claim]:
-    """Curated claims, and the automatic claims whose words no curated claim covers."""
-    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+def uncovered(curated: list[Claim], automatic: list[Claim]) -> list[Claim]:
+    """The automatic claims whose words no curated claim covers: curated claims win.
+
+    A curated figure or date covers the automatic claims whose value overlaps its value's
+    words; a curated categorical claim covers the categorical ones inside its quote.
+    """
+    covered: dict[tuple[str, str, bool], list[tuple[int, int]]] = {}
     for claim in curated:
         p = claim.provenance
         span = (p.value_start, p.value_end) if p.value_start is not None else (p.start, p.end)
-        covered.setdefault((p.source, p.location), []).append(span)  # type: ignore[arg-type]
-    kept = list(curated)
+        key = (p.source, p.location, isinstance(claim.value, Categorical))
+        covered.setdefault(key, []).append(span)  # type: ignore[arg-type]
+    kept = []
     for claim in automatic:
         p = claim.provenance
         start = p.value_start if p.value_start is not None else p.start
         end = p.value_end if p.value_end is not None else p.end
-        spans = covered.get((p.source, p.location), [])
-        if any(s < end and start < e for s, e in spans):
-            continue
-        kept.append(claim)
+        spans = covered.get((p.source, p.location, isinstance(claim.value, Categorical)), [])
+        if not any(s < end and start < e for s, e in spans):
+            kept.append(claim)
     return kept
 
 

@@ -163,3 +163,23 @@ def test_check_exits_1_on_a_ledger_disagreement_no_editor_has_accepted(tmp_path,
     capsys.readouterr()
     assert main(["check", "--claims", str(tmp_path / "claims"), "--sources", str(SEEDS)]) == 1
     assert "février dernier" in capsys.readouterr().err
+
+
+def test_review_with_no_arguments_finds_the_bundled_seeds_from_any_folder(tmp_path, capsys,
+                                                                          monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["review", "--format", "json"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)["summary"]["sources"] == 5
+
+
+def test_curated_claims_win_over_automatic_ones_for_the_same_words(curated):
+    ledger = [c for c in curated.claims if c.origin.value == "ledger"]
+    for claim in curated.claims:
+        if claim.origin.value != "automatic" or claim.provenance.value_start is None:
+            continue
+        p = claim.provenance
+        for kept in ledger:
+            q = kept.provenance
+            if q.source == p.source and q.value_start is not None:
+                assert not (q.value_start < p.value_end and p.value_start < q.value_end), claim.id
+    assert not [c for c in curated.unclassified if c.origin.value == "ledger"]
