@@ -22,6 +22,7 @@ from factcheck.text import Span, fold, sentences
 from factcheck.vocabulary import Cues, PhraseMatch, Predicate, load_cues, load_predicates
 
 UNCLASSIFIED = "unclassified"
+DURATION_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "minute", "second"})
 # How far a cue may stand from the figure it names (characters, same sentence).
 CUE_REACH = 110
 AFTER_WEIGHT = 2.5
@@ -490,12 +491,7 @@ class _Passage:
             provenance=self._provenance(sentence, mention.start, mention.end))
 
     def _counted_noun(self, written: str, spec: Predicate | None) -> str:
-        """The canonical noun a count is about: the predicate's ("employees" for headcount),
-        else the noun's canonical form ("centres de données": "data centres")."""
-        if spec is not None and spec.unit:
-            return spec.unit
-        folded = " ".join(fold(written).split())
-        return self.cues.nouns.get(folded, folded)
+        return counted_noun(written, spec, self.cues)
 
     def _claim_id(self, offset: int, predicate: str) -> str:
         where = "title:" if self.location == "title" else ""
@@ -685,6 +681,27 @@ class _Passage:
                             origin="automatic",
                             provenance=self._provenance(sentence, min(person.start, match.start()),
                                                         max(person.end, match.end())))
+
+
+def counted_noun(written: str, spec: Predicate | None, cues: Cues) -> str:
+    """The canonical noun a count is about: the predicate's ("employees" for headcount),
+    else the noun's canonical form ("centres de données", "data centers": "data centres")."""
+    if spec is not None and spec.unit:
+        return spec.unit
+    folded = " ".join(fold(written).split())
+    return cues.nouns.get(folded, folded)
+
+
+def canonical_count(claim: Claim, language: str) -> Claim:
+    """A claim whose count names its noun canonically, as automatic claims do."""
+    value = claim.value
+    if not isinstance(value, Quantity) or not value.unit or value.unit in ("%", "pp") or (
+            len(value.unit) == 3 and value.unit.isupper()) or value.unit in DURATION_UNITS:
+        return claim
+    spec = load_predicates().get(claim.predicate)
+    unit = counted_noun(value.unit, spec, load_cues(language))
+    return claim if unit == value.unit else attrs.evolve(claim,
+                                                          value=attrs.evolve(value, unit=unit))
 
 
 def _kind_for_cues(mention: Mention) -> str:

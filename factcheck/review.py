@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from factcheck.claims import claims_from_source
+from factcheck.claims import canonical_count, claims_from_source
 from factcheck.compare import judge
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.entities import EntityRegistry, load_entities
@@ -61,7 +61,10 @@ def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | N
         if isinstance(ledger, (str, Path)):
             ledger = load_ledger(ledger, Corpus(Path("."), sources))
         claims = ledger.values() if isinstance(ledger, Ledger) else ledger
-        curated = [_canonical(claim, registry) for claim in claims]
+        curated = [canonical_count(_canonical(claim, registry),
+                                   sources[claim.provenance.source].language)
+                   if claim.provenance.source in sources else _canonical(claim, registry)
+                   for claim in claims]
     found: list[Claim] = []
     unclassified: list[Claim] = []
     if automatic:
