@@ -9,6 +9,8 @@ subject fit it, else among `unclassified` with the reason in its note.
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -35,6 +37,8 @@ QUOTE_MAX = 320
 # Sentences back in which an anaphor or a missing object is looked for.
 LOOK_BACK = 2
 NOT_ROLES = frozenset({"media"})
+# A company named in the title counts as this many mentions of it, for anaphora.
+TITLE_WEIGHT = 2
 
 
 @attrs.frozen
@@ -53,6 +57,7 @@ class _Ref:
     start: int
     end: int
     anaphor: bool = False
+    pronoun: bool = False
 
 
 @attrs.frozen
@@ -82,9 +87,10 @@ def claims_from_source(source: Source, entities: EntityRegistry | None = None) -
     registry = entities if entities is not None else bundled_entities()
     claims: list[Claim] = []
     unclassified: list[Claim] = []
+    title_entities = tuple(m.entity for m in registry.find(source.title)) if source.title else ()
     for location, text in (("title", source.title), ("text", source.text)):
         if text:
-            passage = _Passage(source, location, text, registry)
+            passage = _Passage(source, location, text, registry, title_entities)
             found, left = passage.claims()
             claims.extend(found)
             unclassified.extend(left)
@@ -94,8 +100,12 @@ def claims_from_source(source: Source, entities: EntityRegistry | None = None) -
 class _Passage:
     """One text of a source (its title or its body) being read into claims."""
 
-    def __init__(self, source: Source, location: str, text: str, registry: EntityRegistry):
+    def __init__(self, source: Source, location: str, text: str, registry: EntityRegistry,
+                 title_entities: tuple[Entity, ...] = ()):
         self.source, self.location, self.text = source, location, text
+        # how often each company has been named so far: what "l'entreprise" most likely is
+        self.salience: Counter[str] = Counter(
+            {e.id: TITLE_WEIGHT for e in title_entities if e.kind == "company"})
         self.folded = fold(text)
         self.cues: Cues = load_cues(source.language)
         self.predicates = load_predicates()
@@ -133,6 +143,8 @@ class _Passage:
             refs = [_Ref(m.entity, m.start, m.end) for m in named
                     if m.entity.kind not in NOT_ROLES]
             refs = self._resolve_anaphora(span, refs, out, topic)
+            self.salience.update(r.entity.id for r in refs
+                                 if not r.anaphor and r.entity.kind == "company")
             if refs:
                 topic = self._topic(refs)
                 if not history or history[-1] != topic:
@@ -156,7 +168,8 @@ class _Passage:
         taken = [(r.start, r.end) for r in refs]
         found: list[_Ref] = []
         recent = [r for s in before[-LOOK_BACK:] for r in s.refs]
-        for kind, matcher in (("company", self.cues.company_anaphora),
+        for kind, matcher in (("pair", self.cues.pair_anaphora),
+                              ("company", self.cues.company_anaphora),
                               ("latter", self.cues.latter), ("pronoun", self.cues.pronouns)):
             for match in matcher.finditer(self.folded, span.start, span.end):
                 if any(s < match.end and match.start < e for s, e in taken):
@@ -164,24 +177,56 @@ class _Passage:
                 if kind == "pronoun" and not self._clause_start(span, match.start):
                     continue
                 here = [r for r in refs if r.end <= match.start]
-                entity = None
-                if kind == "company":
-                    # "l'entreprise" is the company the sentence or the one before is about
-                    subjects = [r.entity for r in here if r.entity.kind == "company"
-                                and not self._complement(r)]
-                    previous = topic if topic is not None and topic.kind == "company" else None
-                    entity = (subjects[0] if subjects else previous) or next(
-                        (r.entity for r in reversed(recent + here)
-                         if r.entity.kind == "company"), None)
+                entities: list[Entity] = []
+                if kind == "pair":
+                    further = [r for s in before[-2 * LOOK_BACK:] for r in s.refs]
+                    entities = self._last_two_companies(further + here)
+                elif kind == "company":
+                    entity = self._company_meant(here, recent, topic)
+                    entities = [entity] if entity is not None else []
                 elif kind == "latter":
                     earlier = recent + here
-                    entity = earlier[-1].entity if earlier else None
-                else:
-                    entity = topic
-                if entity is not None:
-                    found.append(_Ref(entity, match.start, match.end, anaphor=True))
+                    entities = [earlier[-1].entity] if earlier else []
+                elif topic is not None:
+                    entities = [topic]
+                for entity in entities:
+                    found.append(_Ref(entity, match.start, match.end, anaphor=True,
+                                      pronoun=kind == "pronoun"))
+                if entities:
                     taken.append((match.start, match.end))
         return sorted(refs + found, key=lambda r: r.start)
+
+    def _company_meant(self, here: list[_Ref], recent: list[_Ref], topic: Entity | None
+                       ) -> Entity | None:
+        """What "l'entreprise", "la société", "the company" is: the company this sentence
+        names as a subject before it, else the most named of the companies just mentioned
+        (the previous topic winning a tie), else the most named company of the text."""
+        subjects = [r.entity for r in here if r.entity.kind == "company"
+                    and not self._complement(r)]
+        if subjects:
+            return subjects[0]
+        candidates: dict[str, Entity] = {}
+        if topic is not None and topic.kind == "company":
+            candidates[topic.id] = topic
+        for ref in reversed(recent + here):
+            if ref.entity.kind == "company":
+                candidates.setdefault(ref.entity.id, ref.entity)
+        if not candidates:
+            best = self.salience.most_common(1)
+            return self.registry[best[0][0]] if best and best[0][0] in self.registry else None
+        order = list(candidates)
+        return candidates[max(order, key=lambda i: (self.salience[i], -order.index(i)))]
+
+    @staticmethod
+    def _last_two_companies(refs: list[_Ref]) -> list[Entity]:
+        """"Les deux groupes", "both companies": the last two companies named."""
+        found: list[Entity] = []
+        for ref in reversed(refs):
+            if ref.entity.kind == "company" and ref.entity not in found:
+                found.append(ref.entity)
+            if len(found) == 2:
+                return list(reversed(found))
+        return []
 
     def _clause_start(self, span: Span, offset: int) -> bool:
         """Whether a pronoun at `offset` opens a clause (and so can be a subject)."""
@@ -221,7 +266,7 @@ class _Passage:
             if sentence.furniture:
                 continue
             for claim in [*self._exclusivity(sentence, index),
-                          *self._roles_and_founders(sentence)]:
+                          *self._roles_and_founders(sentence, index)]:
                 categorical.setdefault((claim.subject, claim.predicate, claim.object,
                                         claim.value), claim)
         claims.extend(categorical.values())
@@ -234,7 +279,7 @@ class _Passage:
                                                  sentence.span.end):
             for name in sorted(cue.labels):
                 spec = self.predicates[name]
-                if spec.object != "required" or "money" not in spec.kinds:
+                if spec.family != "deal":
                     continue
                 subject, obj = self._roles(spec, sentence, index, cue.start, cue.end)
                 if subject is not None and obj is not None:
@@ -281,9 +326,10 @@ class _Passage:
         return out
 
     def _starts_running_time(self, mention: Mention, sentence: _Sentence) -> bool:
-        found = self.cues.since.last(self.folded, max(sentence.span.start, mention.start - 14),
+        """Whether "depuis", "since" stands right before the date ("depuis le 1er mars")."""
+        found = self.cues.since.last(self.folded, max(sentence.span.start, mention.start - 18),
                                      mention.start)
-        return found is not None and not self.folded[found.end:mention.start].strip()
+        return found is not None and self._fillers_only(found.end, mention.start)
 
     def _linked(self, mention: Mention, sentence: _Sentence, earlier: list[Claim]
                 ) -> Claim | None:
@@ -305,7 +351,11 @@ class _Passage:
         name = previous.predicate
         kind = _kind_for_cues(mention)
         if spec is not None and kind not in spec.kinds:
-            if spec.share_of and kind in self.predicates[spec.share_of].kinds:
+            # "62 % de son chiffre d'affaires, soit 1,9 milliard": the revenue from the
+            # customer the share names; a share of no one's (a budget in percent of revenue)
+            # says nothing the amount can be named by
+            if spec.share_of and previous.object is not None and \
+                    kind in self.predicates[spec.share_of].kinds:
                 name, spec = spec.share_of, self.predicates[spec.share_of]
             else:
                 return None
@@ -347,7 +397,7 @@ class _Passage:
         ranked: list[tuple[float, Predicate, PhraseMatch]] = []
         for cue in cues:
             labels = cue.labels
-            if self.frame is not None and self._demonstrative(cue):
+            if self.frame is not None and self._demonstrative(cue) and self._deal(labels):
                 # "Cet investissement" after "un accord avec CoreWeave": the same deal
                 labels = self.frame.predicates
             for name in labels:
@@ -386,6 +436,9 @@ class _Passage:
         return head <= self.cues.fronted_date_max and self.text[mention.end:mention.end + 2] \
             .lstrip().startswith(",")
 
+    def _deal(self, labels: Iterable[str]) -> bool:
+        return any(self.predicates[name].family == "deal" for name in labels)
+
     def _demonstrative(self, cue: PhraseMatch) -> bool:
         found = self.cues.demonstratives.last(self.folded, max(0, cue.start - 10), cue.start)
         return found is not None and not self.folded[found.end:cue.start].strip()
@@ -400,21 +453,23 @@ class _Passage:
         d'affaires"); the object is the nearest other entity, after the cue first. With
         `in_sentence` (dates), both must be named in the sentence itself.
         """
-        if demonstrative and self.frame is not None and spec.object == "required":
+        if demonstrative and self.frame is not None and spec.family == "deal":
             return self.frame.subject, self.frame.object
-        subject = self._subject(spec, sentence, anchor_start, anchor_end, in_sentence)
+        low, high = self._clause(sentence, anchor_start, anchor_end)
+        clause = [r for r in sentence.refs if low <= r.start and r.end <= high]
+        subject = None
+        if any(_fits(r.entity, spec.subject_kinds) for r in clause):
+            subject = self._subject(spec, sentence, anchor_start, anchor_end, in_sentence,
+                                    clause)
+        if subject is None:
+            subject = self._subject(spec, sentence, anchor_start, anchor_end, in_sentence,
+                                    list(sentence.refs))
         if subject is None or spec.object == "none":
             return subject, None
-        candidates = [r for r in sentence.refs if _fits(r.entity, spec.object_kinds)
-                      and r.entity.id != subject.id]
         obj = _project_of(subject, [r for r in sentence.refs if r.start >= anchor_start],
                           self.registry, spec)
         if obj is None:
-            after = [r for r in candidates if r.start >= anchor_end]
-            before = [r for r in candidates if r.end <= anchor_start]
-            inside = [r for r in candidates if r not in after and r not in before]
-            ordered = after[:1] or inside[:1] or before[-1:]
-            obj = ordered[0].entity if ordered else None
+            obj = self._nearest_object(spec, clause, subject, anchor_start, anchor_end)
         if obj is None and spec.object == "required" and not in_sentence:
             for previous in reversed(self.sentences[max(0, index - LOOK_BACK):index]):
                 earlier = [r for r in previous.refs if _fits(r.entity, spec.object_kinds)
@@ -422,11 +477,37 @@ class _Passage:
                 if earlier:
                     obj = earlier[-1].entity
                     break
+        if obj is None:
+            obj = self._nearest_object(spec, sentence.refs, subject, anchor_start, anchor_end)
         return subject, obj
 
+    @staticmethod
+    def _nearest_object(spec: Predicate, refs: Sequence[_Ref], subject: Entity,
+                        anchor_start: int, anchor_end: int) -> Entity | None:
+        """The nearest entity that can be the object: after the cue first."""
+        candidates = [r for r in refs if _fits(r.entity, spec.object_kinds)
+                      and r.entity.id != subject.id]
+        after = [r for r in candidates if r.start >= anchor_end]
+        before = [r for r in candidates if r.end <= anchor_start]
+        inside = [r for r in candidates if r not in after and r not in before]
+        ordered = after[:1] or inside[:1] or before[-1:]
+        return ordered[0].entity if ordered else None
+
+    def _clause(self, sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
+        """The clause of the sentence around start..end: between breaks such as ";", a
+        dash, or ", tandis que" / ", while"."""
+        low, high = sentence.span.start, sentence.span.end
+        for found in self.cues.clause_breaks.finditer(self.folded, low, high):
+            if found.end() <= start:
+                low = found.end()
+            elif found.start() >= end:
+                high = found.start()
+                break
+        return low, high
+
     def _subject(self, spec: Predicate, sentence: _Sentence, anchor_start: int,
-                 anchor_end: int, in_sentence: bool) -> Entity | None:
-        refs = [r for r in sentence.refs if _fits(r.entity, spec.subject_kinds)]
+                 anchor_end: int, in_sentence: bool, scope: Sequence[_Ref]) -> Entity | None:
+        refs = [r for r in scope if _fits(r.entity, spec.subject_kinds)]
         owner = self.cues.possessives.last(self.folded, max(sentence.span.start,
                                                              anchor_start - 12), anchor_start)
         if owner is not None and not self.folded[owner.end:anchor_start].strip():
@@ -558,7 +639,7 @@ class _Passage:
             return Scope.TOTAL
         if "tranche" in found or about is not None:
             return Scope.TRANCHE
-        return Scope.TOTAL
+        return Scope(spec.undated)
 
     def _planned(self, mention: Mention, sentence: _Sentence) -> bool:
         """A plan, target or demand word before the figure ("vise", "plans to raise")."""
@@ -616,6 +697,43 @@ class _Passage:
                         predicate="exclusivity_ended", value=date, about=None, since=False,
                         provenance=self._provenance(sentence, dated.start, dated.end))
 
+    def _since_date(self, index: int, after: int) -> Mention | None:
+        """A date after `after` in the sentence that a state holds from ("depuis le 1er
+        septembre", "since March")."""
+        for mention in self.dates[index]:
+            if mention.start >= after and self._starts_running_time(
+                    mention, self.sentences[index]):
+                return mention
+        return None
+
+    def _possessive_before(self, offset: int) -> bool:
+        owner = self.cues.possessives.last(self.folded, max(0, offset - 12), offset)
+        return owner is not None and not self.folded[owner.end:offset].strip()
+
+    def _most_salient_company(self, exclude: str) -> Entity | None:
+        for entity_id, _ in self.salience.most_common():
+            if entity_id != exclude and entity_id in self.registry:
+                return self.registry[entity_id]
+        return None
+
+    def _organisation_of_role(self, sentence: _Sentence, orgs: Sequence[_Ref], start: int,
+                              end: int) -> Entity | None:
+        """The company a role title belongs to: "PDG de X", "CEO of X" (after it), "X chief
+        executive", "X's CEO" (right before it), "sa présidente", "its CEO" (the topic)."""
+        after = [r for r in orgs if r.start >= end and r.start - end <= 25
+                 and self._complement(r)]
+        if after:
+            return after[0].entity
+        owner = self.cues.possessives.last(self.folded, max(sentence.span.start, start - 12),
+                                           start)
+        if owner is not None and not self.folded[owner.end:start].strip():
+            heads = [r.entity for r in orgs if not self._complement(r)]
+            if heads:
+                return heads[0]
+            return next((e for e in sentence.context if e.kind == "company"), None)
+        before = [r for r in orgs if r.end <= start and start - r.end <= 4]
+        return before[-1].entity if before else None
+
     def _exclusivity_parties(self, sentence: _Sentence, index: int, start: int, end: int,
                              reversed_roles: bool) -> tuple[Entity | None, Entity | None]:
         companies = [r for r in (_company_of(r, self.registry) for r in sentence.refs)
@@ -625,6 +743,28 @@ class _Passage:
         if reversed_roles:  # "OpenAI ... utiliser exclusivement Azure": client first
             client = before[-1].entity if before else None
             provider = after[0].entity if after else None
+        elif before and self._possessive_before(start):
+            # "son fournisseur exclusif": the possessor is the client. "Microsoft, son
+            # partenaire exclusif" (an apposition) names the provider; "Brennwerk en a fait
+            # son fournisseur exclusif" names the client, the provider is the text's subject
+            named = before[-1]
+            copula = self.cues.copulas.last(self.folded, sentence.span.start, start)
+            subjects = [r for r in before if copula is not None and r.end <= copula.start
+                        and not self._complement(r)]
+            if subjects:  # "Microsoft est ..., et son fournisseur exclusif"
+                provider = subjects[-1].entity
+                client = next((r.entity for r in companies if r.entity.id != provider.id),
+                              None)
+            elif not self.text[named.end:start].strip(" ,").split()[1:]:  # apposition
+                provider = named.entity
+                client = next((r.entity for r in companies if r.entity.id != provider.id
+                               and not self._complement(r)), None)
+            else:
+                client = named.entity
+                provider = self._most_salient_company(exclude=client.id)
+            if client is None and provider is not None:
+                client = next((e for e in sentence.context if e.kind == "company"
+                               and e.id != provider.id), None)
         else:
             if before and self.folded.startswith("'s", before[-1].end):
                 # "Globex is Initech's exclusive provider": the possessive is the client
@@ -648,24 +788,28 @@ class _Passage:
             return None, None
         return provider, client
 
-    def _roles_and_founders(self, sentence: _Sentence) -> Iterable[Claim]:
+    def _roles_and_founders(self, sentence: _Sentence, index: int) -> Iterable[Claim]:
         start, end = sentence.span.start, sentence.span.end
-        everyone = [r for r in sentence.refs if r.entity.kind == "person"]
+        named = [r for r in sentence.refs if not r.pronoun]
+        everyone = [r for r in named if r.entity.kind == "person"]
         people = [r for r in everyone if not self._complement(r)]
-        orgs = [r for r in sentence.refs if r.entity.kind in ("company", "organisation")]
+        orgs = [r for r in named if r.entity.kind in ("company", "organisation")]
         if not everyone or not orgs:
             return
         for match in self.cues.ceo.finditer(self.folded, start, end):
             if self.cues.former.search(self.folded, max(start, match.start() - 12), match.start()):
                 continue
             person = _nearest(people, match.start(), match.end(), reach=60)
-            org = _nearest(orgs, match.start(), match.end(), reach=40, prefer_after=True)
+            org = self._organisation_of_role(sentence, orgs, match.start(), match.end())
             if person is None or org is None:
                 continue
-            yield Claim(id=self._claim_id(match.start(), "ceo"), subject=org.entity.id,
+            since = self._since_date(index, match.end())
+            yield Claim(id=self._claim_id(match.start(), "ceo"), subject=org.id,
                         predicate="ceo", value=Categorical(person.entity.id),
-                        about=self.source.published, origin="automatic",
-                        provenance=self._provenance(sentence, match.start(), match.end()))
+                        about=since.value if since else self.source.published,
+                        since=since is not None, origin="automatic",
+                        provenance=self._provenance(sentence, min(person.start, match.start()),
+                                                    max(person.end, match.end())))
         for match in self.cues.founder.finditer(self.folded, start, end):
             org = _nearest(orgs, match.start(), match.end(), reach=50, prefer_after=True)
             if org is None:

@@ -64,9 +64,14 @@ def dimension(claim: Claim, spec: Predicate | None = None) -> str:
     return "category"
 
 
-def fact_key(claim: Claim, spec: Predicate | None = None) -> FactKey | None:
-    """The key of the fact a claim states, or None when the claim cannot be compared
-    (an undated tranche or a named part: only its own sentence can place it)."""
+def fact_key(claim: Claim, spec: Predicate | None = None,
+             published: PartialDate | None = None) -> FactKey | None:
+    """The key of the fact a claim states, or None when the claim cannot be compared (a
+    named part, or a tranche whose year neither the claim nor its article gives).
+
+    A tranche's key holds its year: the year of `about`, else of `published` (the date of
+    the article that reports it) for predicates whose undated figures are the latest round.
+    """
     spec = spec or predicate_spec(claim.predicate)
     period = None
     scope = scope_of(claim, spec)
@@ -74,6 +79,8 @@ def fact_key(claim: Claim, spec: Predicate | None = None) -> FactKey | None:
         return None
     if scope is Scope.TRANCHE and spec.nature == "flow":
         about = claim.about
+        if about is None and spec.undated == "tranche":
+            about = published
         if about is None:
             return None
         period = about.start.year if isinstance(about, DateRange) else about.year
@@ -89,18 +96,22 @@ def scope_of(claim: Claim, spec: Predicate) -> Scope | None:
     figure for a stated year is a tranche, an undated one the total to date."""
     if claim.scope is not None or spec.nature != "flow":
         return claim.scope
-    return Scope.TRANCHE if claim.about is not None else Scope.TOTAL
+    return Scope.TRANCHE if claim.about is not None else Scope(spec.undated)
 
 
-def group_claims(claims: Iterable[Claim]) -> dict[FactKey, list[Claim]]:
-    """Claims by fact key, in one pass; claims that cannot be compared are left out."""
+def group_claims(claims: Iterable[Claim],
+                 published: Callable[[Claim], PartialDate | None] | None = None
+                 ) -> dict[FactKey, list[Claim]]:
+    """Claims by fact key, in one pass; claims that cannot be compared are left out.
+    `published` gives a claim's publication date, which dates an undated round."""
     groups: dict[FactKey, list[Claim]] = defaultdict(list)
     specs: dict[str, Predicate] = {}
     for claim in claims:
         spec = specs.get(claim.predicate)
         if spec is None:
             spec = specs[claim.predicate] = predicate_spec(claim.predicate)
-        key = fact_key(claim, spec)
+        key = fact_key(claim, spec, published(claim) if published and spec.undated == "tranche"
+                       and claim.about is None else None)
         if key is not None:
             groups[key].append(claim)
     return groups
@@ -131,7 +142,7 @@ def judge(claims: Sequence[Claim], sources: Mapping[str, Source] | None = None,
     context = Context(sources, entity_kind or (lambda name: None), NearDuplicates(sources))
     derived = derive_shares(claims)
     everything = [*claims, *derived]
-    groups = group_claims(everything)
+    groups = group_claims(everything, context.published)
     findings: list[Finding] = []
     for key, members in groups.items():
         if len({c.provenance.source for c in members}) < 2:
@@ -651,8 +662,8 @@ def _consensus(claims: list[Claim]) -> tuple[Decimal, Decimal] | None:
 
 
 def check_tranches(groups: Mapping[FactKey, list[Claim]], context: Context) -> list[Finding]:
-    """Tranches of a running total (by year) against the stated total: more than the total
-    is a conflict, less is a gap (other tranches may go unreported)."""
+    """Tranches of a running total (by year) against the stated total: less is a gap (other
+    tranches may go unreported), more a tension (the total may cover less)."""
     families: dict[tuple[Any, ...], dict[str, list[tuple[FactKey, list[Claim]]]]] = \
         defaultdict(lambda: {"total": [], "tranche": []})
     for key, members in groups.items():
@@ -679,10 +690,14 @@ def check_tranches(groups: Mapping[FactKey, list[Claim]], context: Context) -> l
             listing = "; ".join(_says(c, context) for c in _one_per_tranche(tranches))
             stated = "; ".join(_says(c, context) for c in _one_per_source(members))
             if low > total[1]:
+                # not a sure conflict: a "total since October" or a total of equity alone
+                # may leave out tranches the other sources count
                 findings.append(_finding(
-                    FindingKind.CONFLICT, Check.PARTS, key, every,
+                    FindingKind.TENSION, Check.PARTS, key, every,
                     f"The tranches add up to more than the stated total: {listing}; "
-                    f"against {stated}.", disputed=[parts[0], members[0]]))
+                    f"against {stated}. An editor should look: the total may cover a "
+                    f"shorter period or one kind of funding only.",
+                    disputed=[parts[0], members[0]]))
             elif high < total[0]:
                 findings.append(_finding(
                     FindingKind.GAP, Check.PARTS, key, every,

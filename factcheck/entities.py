@@ -125,6 +125,19 @@ class EntityRegistry(Mapping[str, Entity]):
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]*[\w]")
 
 
+# Leading articles of periphrases ("le géant de Redmond", "the ChatGPT maker"), folded: the
+# alias also matches without them, after "du", "au", "of the"...
+ARTICLES = ("le ", "la ", "l'", "les ", "the ")
+
+
+def _without_article(alias: str) -> str | None:
+    for article in ARTICLES:
+        if alias.startswith(article):
+            bare = alias[len(article):]
+            return bare if " " in bare else None  # one word left is too common a word
+    return None
+
+
 def _fold_alias(alias: str) -> str:
     return " ".join(fold(alias).split())
 
@@ -158,6 +171,12 @@ def build_registry(entities: Iterable[Entity]) -> EntityRegistry:
     for entity in by_id.values():
         for alias in _folded(entity):
             by_alias[alias] = entity.id
+    for entity in by_id.values():
+        # "le groupe d'Eindhoven" is also "du groupe d'Eindhoven", "au groupe d'Eindhoven"
+        for alias in _folded(entity):
+            bare = _without_article(alias)
+            if bare is not None and bare not in by_alias:
+                by_alias[bare] = entity.id
     fuzzy = tuple(sorted(
         alias for alias, entity_id in by_alias.items()
         if " " not in alias and len(alias) >= FUZZY_MIN_LENGTH

@@ -33,6 +33,8 @@ class Predicate:
     subject_after: bool = False  # the subject follows the cue ("Musk fonde OpenAI")
     symmetric: bool = False  # "A signs with B" states the same fact as "B signs with A"
     unit: str | None = None  # the counted noun of its counts ("employees")
+    undated: str = "total"  # for a flow: what an undated figure is, "total" or "tranche"
+    family: str | None = None  # "deal": one transaction, which a demonstrative can rename
 
 
 # A predicate a ledger names but the vocabulary does not know: compared as a one-off fact.
@@ -145,12 +147,15 @@ class Cues:
     attribution: Phrases
     conditional: re.Pattern[str]
     company_anaphora: Phrases
+    pair_anaphora: Phrases
     latter: Phrases
     pronouns: Phrases
     demonstratives: Phrases
     prepositions: Phrases
     possessives: Phrases
     relatives: Phrases
+    clause_breaks: re.Pattern[str]
+    copulas: Phrases
     categorical: tuple[CategoricalPattern, ...]
     negations: Phrases
     change: Phrases
@@ -175,7 +180,8 @@ def load_predicates() -> dict[str, Predicate]:
                             object_kinds=tuple(spec.get("object_kinds", ())),
                             share_of=spec.get("share_of"),
                             subject_after=spec.get("subject") == "after",
-                            symmetric=spec.get("symmetric", False), unit=spec.get("unit"))
+                            symmetric=spec.get("symmetric", False), unit=spec.get("unit"),
+                            undated=spec.get("undated", "total"), family=spec.get("family"))
             for name, spec in _data("predicates.toml").items()}
 
 
@@ -231,12 +237,16 @@ def load_cues(language: str) -> Cues:
                                  stance.get("not_conditional", []),
                                  stance.get("conditional_words", [])),
         company_anaphora=word_list(anaphora["company"]),
+        pair_anaphora=word_list(anaphora["pair"]),
         latter=word_list(anaphora["latter"]),
         pronouns=word_list(anaphora["pronouns"]),
         demonstratives=word_list(anaphora["demonstratives"]),
         prepositions=word_list(raw["roles"]["prepositions"]),
         possessives=word_list(raw["roles"]["possessives"]),
         relatives=word_list(raw["roles"]["relatives"]),
+        copulas=word_list(raw["roles"]["copulas"]),
+        clause_breaks=re.compile(r"[;–—]|\s-\s|,\s+(?:" + trie(
+            fold(w) for w in raw["roles"]["clause_conjunctions"]) + r")(?![\w])"),
         categorical=tuple(categorical),
         negations=word_list(cat["negations"]),
         change=word_list(cat["change"]),

@@ -139,7 +139,7 @@ def test_a_figure_after_soit_restates_the_one_before_it():
 def test_parts_after_dont_are_parts_of_the_figure_before():
     claims = read("Globex a levé 22,4 milliards de dollars, dont 11,9 milliards, 4 milliards "
                   "et 6,5 milliards.").claims
-    assert [c.scope for c in claims] == [Scope.TOTAL, Scope.PART, Scope.PART, Scope.PART]
+    assert [c.scope for c in claims] == [Scope.TRANCHE, Scope.PART, Scope.PART, Scope.PART]
 
 
 def test_a_date_at_the_head_of_a_sentence_dates_every_event_in_it():

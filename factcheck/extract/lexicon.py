@@ -38,6 +38,9 @@ class Lexicon:
     anchored: dict[str, tuple[str, int]]
     furniture: dict[str, list[str]]
     months_case_sensitive: bool = False
+    # "250 millions d'utilisateurs": after a scale word, a counted noun needs "de" (French);
+    # "260 millions apportés" counts nothing
+    scaled_noun_needs_joiner: bool = False
     stopwords: frozenset[str] = frozenset()
 
     def word_list(self, key: str) -> frozenset[str]:
@@ -88,5 +91,6 @@ def load_lexicon(language: str) -> Lexicon:
         anchored={normalize_word(k): (v[0], int(v[1])) for k, v in raw["anchored"].items()},
         furniture=raw.get("furniture", {}),
         months_case_sensitive=raw.get("months_case_sensitive", False),
+        scaled_noun_needs_joiner=raw.get("scaled_noun_needs_joiner", False),
         stopwords=frozenset(raw.get("detect", {}).get("stopwords", [])),
     )

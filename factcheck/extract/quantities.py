@@ -139,7 +139,9 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
             kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_noun")
         elif _counted_noun(noun, lexicon) and not product_name and not (
                 in_words and normalize_word(match.group("q1_w") + " " + noun)
-                in lexicon.word_list("idioms")):
+                in lexicon.word_list("idioms")) and not (
+                factor is not None and lexicon.scaled_noun_needs_joiner
+                and not text[accepted_end:match.start("q_unit_noun")].strip()):
             kind, unit, accepted_end = Kind.COUNT, noun, match.end("q_unit_noun")
     if kind is None:
         if factor is None:
