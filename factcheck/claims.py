@@ -106,6 +106,7 @@ class _Passage:
         # how often each company has been named so far: what "l'entreprise" most likely is
         self.salience: Counter[str] = Counter(
             {e.id: TITLE_WEIGHT for e in title_entities if e.kind == "company"})
+        self.protagonist = next((e for e in title_entities if e.kind == "company"), None)
         self.folded = fold(text)
         self.cues: Cues = load_cues(source.language)
         self.predicates = load_predicates()
@@ -182,7 +183,8 @@ class _Passage:
                     further = [r for s in before[-2 * LOOK_BACK:] for r in s.refs]
                     entities = self._last_two_companies(further + here)
                 elif kind == "company":
-                    entity = self._company_meant(here, recent, topic)
+                    entity = self._company_meant(here, recent, topic,
+                                                 self._opens_paragraph(span, before))
                     entities = [entity] if entity is not None else []
                 elif kind == "latter":
                     earlier = recent + here
@@ -196,15 +198,18 @@ class _Passage:
                     taken.append((match.start, match.end))
         return sorted(refs + found, key=lambda r: r.start)
 
-    def _company_meant(self, here: list[_Ref], recent: list[_Ref], topic: Entity | None
-                       ) -> Entity | None:
+    def _company_meant(self, here: list[_Ref], recent: list[_Ref], topic: Entity | None,
+                       paragraph_start: bool) -> Entity | None:
         """What "l'entreprise", "la société", "the company" is: the company this sentence
-        names as a subject before it, else the most named of the companies just mentioned
-        (the previous topic winning a tie), else the most named company of the text."""
+        names as a subject before it; at the head of a paragraph, the company the text is
+        about (the first its title names); else the most named of the companies just
+        mentioned (the previous topic winning a tie), else the most named of the text."""
         subjects = [r.entity for r in here if r.entity.kind == "company"
                     and not self._complement(r)]
         if subjects:
             return subjects[0]
+        if paragraph_start and self.protagonist is not None:
+            return self.protagonist  # a new paragraph comes back to what the text is about
         candidates: dict[str, Entity] = {}
         if topic is not None and topic.kind == "company":
             candidates[topic.id] = topic
@@ -216,6 +221,10 @@ class _Passage:
             return self.registry[best[0][0]] if best and best[0][0] in self.registry else None
         order = list(candidates)
         return candidates[max(order, key=lambda i: (self.salience[i], -order.index(i)))]
+
+    def _opens_paragraph(self, span: Span, before: list[_Sentence]) -> bool:
+        previous_end = before[-1].span.end if before else 0
+        return bool(before) and "\n" in self.text[previous_end:span.start]
 
     @staticmethod
     def _last_two_companies(refs: list[_Ref]) -> list[Entity]:

@@ -219,3 +219,49 @@ def test_every_claim_names_its_quote_and_span(seeds):
             text = source.title if p.location == "title" else source.text
             assert text[p.start:p.end] == p.quote
             assert p.start <= p.value_start <= p.value_end <= p.end
+
+
+def test_l_entreprise_opening_a_paragraph_is_the_company_the_text_is_about():
+    claims = read("Globex a levé 350 millions d'euros. Menée par Hooli, l'opération a séduit. "
+                  "Hooli apporte 120 millions.\n\nL'entreprise comptait 420 salariés fin 2023.",
+                  title="Globex lève 350 millions d'euros").claims
+    headcount = next(c for c in claims if c.predicate == "headcount")
+    assert headcount.subject == "Globex"
+
+
+def test_les_deux_groupes_are_the_last_two_companies_named():
+    claims = read("Hooli est entré au capital de Globex. Début février, les deux groupes ont "
+                  "signé un contrat de 720 millions d'euros.").claims
+    contract = next(c for c in claims if c.predicate == "contract_value")
+    assert {contract.subject, contract.object} == {"Globex", "Hooli"}
+
+
+def test_a_clause_after_tandis_que_has_its_own_parties():
+    claims = read("Globex a levé 350 millions d'euros. Hooli apporte 120 millions, tandis que "
+                  "Initech remet 90 millions au pot.").claims
+    hooli = next(c for c in claims if c.provenance.wording == "120 millions")
+    assert (hooli.subject, hooli.object) == ("Hooli", "Globex")
+
+
+@pytest.mark.parametrize("text, provider, client", [
+    ("Son premier client, Initech, en a fait son fournisseur exclusif.", "Globex", "Initech"),
+    ("Initech cherche à s'émanciper de Hooli, son partenaire exclusif.", "Hooli", "Initech"),
+    ("Actuellement, Hooli est le seul distributeur d'Initech, et son fournisseur exclusif.",
+     "Hooli", "Initech"),
+])
+def test_son_fournisseur_exclusif_reads_who_possesses_whom(text, provider, client):
+    claims = read("Globex conçoit des puces. Globex vend à Initech. " + text).claims
+    claim = next(c for c in claims if c.predicate.startswith("exclusive"))
+    assert (claim.subject, claim.object) == (provider, client)
+
+
+def test_a_role_held_since_a_date_is_a_change():
+    claim = next(c for c in read("Jane Roe est directrice générale de Globex depuis le 1er "
+                                 "septembre.").claims if c.predicate == "ceo")
+    assert claim.since and str(claim.about) == "2025-09-01"
+
+
+def test_a_periphrasis_matches_after_du_and_au():
+    registry = bundled_entities()
+    (found,) = [m.entity.id for m in registry.find("les équipes du géant de Redmond")]
+    assert found == "Microsoft"

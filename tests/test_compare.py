@@ -320,3 +320,21 @@ def test_grouping_is_by_fact_key_in_one_pass():
                            claim("3", "Globex", 6, "b")])
     assert sorted(len(g) for g in groups.values()) == [1, 2]
     assert fact_key(claim("1", "Globex", 5)) == fact_key(claim("3", "Globex", 6))
+
+
+def test_an_undated_round_is_the_round_its_article_reports():
+    found = kinds_about("funds_raised",
+                        article("a", "Globex a levé 350 millions d'euros.", published="2024-10-08"),
+                        article("b", "Globex raised €350 million.", language="en",
+                                published="2024-10-09"),
+                        article("c", "Globex a levé 200 millions d'euros.", published="2025-06-01"))
+    assert found == ["corroboration"]
+
+
+def test_tranches_above_a_stated_total_are_in_tension_not_conflict():
+    found, _ = verdicts(
+        article("a", "En 2019, Globex a investi 5 milliards de dollars dans Initech. En 2023, "
+                     "Globex a investi 10 milliards de dollars dans Initech."),
+        article("b", "Globex a investi 9 milliards de dollars au total dans Initech."))
+    assert ("tension", "Globex", "investment", "Initech") in found
+    assert not [f for f in found if f[0] == "conflict"]

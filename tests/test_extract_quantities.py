@@ -131,3 +131,11 @@ def test_points_are_percentage_points_only_near_a_percentage():
     assert (score.kind.value, score.value.unit) == ("count", "points")
     [_, change] = extract("Sa part atteint 48 %, en hausse de 2 points", "fr")
     assert (change.kind.value, change.value.unit) == ("percent", "pp")
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("260 millions apportés par trois banques", None),
+    ("250 millions d'utilisateurs", "utilisateurs"),
+])
+def test_after_a_french_scale_word_a_counted_noun_needs_de(text, unit):
+    assert extract(text, "fr")[0].value.unit == unit
