@@ -34,10 +34,14 @@ ANNOTATIONS = ROOT / "benchmarks" / "annotations"
 CORPORA = {
     "seeds (fr, dev)": (ROOT / "seeds", ROOT / "claims", None,
                         ANNOTATIONS / "review-seeds.toml"),
-    "held-out (fr+en)": (ROOT / "benchmarks" / "review" / "heldout",
-                         ROOT / "benchmarks" / "review" / "heldout" / "claims",
-                         ROOT / "benchmarks" / "review" / "heldout" / "entities.toml",
-                         ANNOTATIONS / "review-heldout.toml"),
+    "held-out 1 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout",
+                           ROOT / "benchmarks" / "review" / "heldout" / "claims",
+                           ROOT / "benchmarks" / "review" / "heldout" / "entities.toml",
+                           ANNOTATIONS / "review-heldout.toml"),
+    "held-out 2 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout2",
+                           ROOT / "benchmarks" / "review" / "heldout2" / "claims",
+                           ROOT / "benchmarks" / "review" / "heldout2" / "entities.toml",
+                           ANNOTATIONS / "review-heldout2.toml"),
 }
 CLASSES = ("disagreement", "corroboration", "update", "parts")
 

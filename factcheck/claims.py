@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -114,23 +115,45 @@ class _Passage:
         self.mentions = extract(text, source.language, source.published)
         self.spans = sentences(text) or [Span(0, len(text))]
         self.starts = [s.start for s in self.spans]
-        self.sentences = self._read_sentences(registry.find(text))
+        self.complements: dict[int, bool] = {}
+        self.sentences = self._read_sentences(registry.find(text, folded=self.folded))
         self.dates: list[list[Mention]] = [[] for _ in self.spans]
         for mention in self.mentions:
             if mention.kind is Kind.DATE and mention.value is not None:
                 self.dates[self._index(mention.start)].append(mention)
         self.frame: _Frame | None = None
+        self.categorical: list[tuple[Any, dict[int, list[Any]]]] | None = None
 
     # -- sentences, entities and anaphora ------------------------------------------------
 
     def _index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
+    def _bucket(self, pattern: re.Pattern[str]) -> dict[int, list[re.Match[str]]]:
+        """Matches of one pattern over the whole passage, by sentence: each pattern runs
+        once per text, not once per sentence."""
+        out: dict[int, list[re.Match[str]]] = {}
+        starts, index, last = self.starts, 0, len(self.starts) - 1
+        for match in pattern.finditer(self.folded):
+            start = match.start()
+            while index < last and starts[index + 1] <= start:
+                index += 1
+            out.setdefault(index, []).append(match)
+        return out
+
     def _read_sentences(self, found: Sequence) -> list[_Sentence]:
         by_sentence: list[list] = [[] for _ in self.spans]
         for mention in found:
             by_sentence[self._index(mention.start)].append(mention)
         furniture = furniture_spans(self.text, self.source.language)
+        cues = self.cues
+        self.anaphora = {kind: self._bucket(matcher.pattern) for kind, matcher in (
+            ("pair", cues.pair_anaphora), ("company", cues.company_anaphora),
+            ("latter", cues.latter), ("pronoun", cues.pronouns))}
+        self.stances = {stance: set(self._bucket(pattern)) for
+                        stance, pattern in ((Stance.RUMOURED, cues.rumour.pattern),
+                                            (Stance.CONDITIONAL, cues.conditional),
+                                            (Stance.ATTRIBUTED, cues.attribution.pattern))}
         out: list[_Sentence] = []
         topic: Entity | None = None
         history: list[Entity] = []
@@ -150,7 +173,7 @@ class _Passage:
                 topic = self._topic(refs)
                 if not history or history[-1] != topic:
                     history.append(topic)
-            stance, attributed_to = self._stance(span, media)
+            stance, attributed_to = self._stance(index, media)
             out.append(_Sentence(span, tuple(refs), media, topic, context, stance,
                                  attributed_to))
         return out
@@ -161,18 +184,25 @@ class _Passage:
 
     def _complement(self, ref: _Ref) -> bool:
         """Whether a preposition introduces the entity ("dans OpenAI", "d'OpenAI")."""
-        found = self.cues.prepositions.last(self.folded, max(0, ref.start - 16), ref.start)
-        return found is not None and not self.folded[found.end:ref.start].strip()
+        known = self.complements.get(ref.start)
+        if known is None:
+            found = None
+            for found in self.cues.prepositions.pattern.finditer(
+                    self.folded, max(0, ref.start - 16), ref.start):
+                pass
+            known = found is not None and not self.folded[found.end():ref.start].strip()
+            self.complements[ref.start] = known
+        return known
 
     def _resolve_anaphora(self, span: Span, refs: list[_Ref], before: list[_Sentence],
                           topic: Entity | None) -> list[_Ref]:
         taken = [(r.start, r.end) for r in refs]
         found: list[_Ref] = []
         recent = [r for s in before[-LOOK_BACK:] for r in s.refs]
-        for kind, matcher in (("pair", self.cues.pair_anaphora),
-                              ("company", self.cues.company_anaphora),
-                              ("latter", self.cues.latter), ("pronoun", self.cues.pronouns)):
-            for match in matcher.finditer(self.folded, span.start, span.end):
+        index = len(before)
+        for kind in ("pair", "company", "latter", "pronoun"):
+            for hit in self.anaphora[kind].get(index, ()):
+                match = Span(hit.start(), hit.end())
                 if any(s < match.end and match.start < e for s, e in taken):
                     continue
                 if kind == "pronoun" and not self._clause_start(span, match.start):
@@ -242,14 +272,12 @@ class _Passage:
         head = self.text[span.start:offset].rstrip()
         return not head or head.endswith((",", ";", ":", "—", "–", "-")) or len(head) <= 12
 
-    def _stance(self, span: Span, media: tuple[Entity, ...]) -> tuple[Stance, str | None]:
-        start, end = span.start, span.end
-        if self.cues.rumour.search(self.folded, start, end):
-            return Stance.RUMOURED, None
-        if self.cues.conditional.search(self.folded, start, end):
-            return Stance.CONDITIONAL, None
-        if self.cues.attribution.search(self.folded, start, end):
-            return Stance.ATTRIBUTED, media[0].id if media else None
+    def _stance(self, index: int, media: tuple[Entity, ...]) -> tuple[Stance, str | None]:
+        """Rumoured, conditional, attributed (to the outlet named), or asserted."""
+        for stance in (Stance.RUMOURED, Stance.CONDITIONAL, Stance.ATTRIBUTED):
+            if index in self.stances[stance]:
+                attributed_to = media[0].id if media and stance is Stance.ATTRIBUTED else None
+                return stance, attributed_to
         return Stance.ASSERTED, None
 
     # -- claims ------------------------------------------------------------------------
@@ -679,9 +707,12 @@ class _Passage:
         return dates[0] if dates else None
 
     def _exclusivity(self, sentence: _Sentence, index: int) -> Iterable[Claim]:
-        start, end = sentence.span.start, sentence.span.end
-        for rule in self.cues.categorical:
-            for match in rule.pattern.finditer(self.folded, start, end):
+        start = sentence.span.start
+        if self.categorical is None:
+            self.categorical = [(rule, self._bucket(rule.pattern))
+                                for rule in self.cues.categorical]
+        for rule, hits in self.categorical:
+            for match in hits.get(index, ()):
                 before = max(start, match.start() - 60)
                 negated = (self.cues.negations.search(self.folded, before, match.end())
                            is not None)
@@ -898,8 +929,8 @@ def _project_of(subject: Entity, refs: Sequence[_Ref], registry: EntityRegistry,
     for ref in refs:
         if ref.entity.kind == "project":
             return ref.entity
-    for entity in registry.values():
-        if entity.kind == "project" and subject.id in entity.parties:
+    for entity in registry.projects:
+        if subject.id in entity.parties:
             others = named & (set(entity.parties) - {subject.id})
             if len(others) >= 2:
                 return entity

@@ -63,6 +63,11 @@ class EntityRegistry(Mapping[str, Entity]):
     fuzzy_aliases: tuple[str, ...]  # folded single-word aliases eligible for fuzzy matching
     fuzzy_cache: dict[str, str | None] = attrs.field(factory=dict, repr=False)
 
+    @property
+    def projects(self) -> list[Entity]:
+        """Projects and joint ventures with their parties: named by their members."""
+        return [e for e in self.entities.values() if e.kind == "project" and e.parties]
+
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
 
@@ -72,10 +77,12 @@ class EntityRegistry(Mapping[str, Entity]):
     def __len__(self) -> int:
         return len(self.entities)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
-        """Every entity named in text[start:end], in order, longest alias first."""
+    def find(self, text: str, start: int = 0, end: int | None = None, *,
+             folded: str | None = None) -> list[EntityMention]:
+        """Every entity named in text[start:end], in order, longest alias first
+        (`folded` is `fold(text)`, when the caller has it already)."""
         end = len(text) if end is None else end
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         found: list[EntityMention] = []
         for match in self.pattern.finditer(folded, start, end):
             alias = " ".join(match.group().split())
@@ -91,11 +98,14 @@ class EntityRegistry(Mapping[str, Entity]):
 
     def _fuzzy(self, text: str, folded: str, start: int, end: int,
                exact: list[EntityMention]) -> list[EntityMention]:
-        taken = [(m.start, m.end) for m in exact]
+        taken = [(m.start, m.end) for m in exact]  # in order: walk them with the words
+        position = 0
         out = []
         for word in _CAPITALISED.finditer(text, start, end):
-            if len(word.group()) < FUZZY_MIN_LENGTH or any(
-                    s <= word.start() < e for s, e in taken):
+            while position < len(taken) and taken[position][1] <= word.start():
+                position += 1
+            if len(word.group()) < FUZZY_MIN_LENGTH or (
+                    position < len(taken) and taken[position][0] <= word.start()):
                 continue
             entity_id = self._closest(folded[word.start():word.end()])
             if entity_id is not None:

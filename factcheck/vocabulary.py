@@ -86,9 +86,10 @@ class Phrases:
     def last(self, folded: str, start: int, end: int) -> PhraseMatch | None:
         """The last match ending by `end`."""
         found = None
-        for found in self.finditer(folded, start, end):
+        for found in self.pattern.finditer(folded, start, end):
             pass
-        return found
+        return None if found is None else PhraseMatch(found.start(), found.end(),
+                                                      self.labels(found.group()))
 
 
 def phrases(table: Mapping[str, list[str]]) -> Phrases:
