@@ -29,6 +29,9 @@ DURATION_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "m
 # How far a cue may stand from the figure it names (characters, same sentence).
 CUE_REACH = 110
 AFTER_WEIGHT = 2.5
+ORIGINS = frozenset({"founded", "launched"})
+# How far a founder's name may stand from "fonde", "fondateur", "founded by".
+FOUNDER_REACH = 45
 # How far a date may stand before (unless it heads the sentence) or after the figure it dates.
 DATE_BEFORE, DATE_AFTER = 100, 40
 # How far back a figure's scope, modality and measure words are looked for.
@@ -441,6 +444,9 @@ class _Passage:
                 spec = self.predicates[name]
                 if kind in spec.kinds:
                     ranked.append((_distance(cue, mention), spec, cue))
+        if kind == "percent":  # "19 % des sièges" is no stake: a stake is in a company
+            ranked = [item for item in ranked if item[1].name != "stake"
+                      or self._stake_like(mention, sentence)]
         if not ranked:
             return []
         ranked.sort(key=lambda item: (item[0], item[1].name))
@@ -449,12 +455,32 @@ class _Passage:
             for _, spec, cue in ranked:
                 chosen.setdefault(spec.name, (spec, cue))
             return list(chosen.values())
+        if kind == "date":  # a cue dates one event: the date nearest it
+            ranked = [item for item in ranked if self._nearest_date(item[2]) is mention]
+            if not ranked:
+                return []
         distance, spec, cue = ranked[0]
         return [(spec, cue)] if distance <= CUE_REACH else []
+
+    def _nearest_date(self, cue: PhraseMatch) -> Mention | None:
+        dates = self.dates[self._index(cue.start)]
+        return min(dates, key=lambda d: _distance(cue, d), default=None)
+
+    def _stake_like(self, mention: Mention, sentence: _Sentence) -> bool:
+        """A percentage held in a company: "6 % d'Initech", "a 7% stake", "du capital"."""
+        start, end = self._window(mention, sentence)
+        if self.cues.stake_nouns.search(self.folded, start, end) is not None:
+            return True
+        return any(r.start >= mention.end and r.start - mention.end <= 8
+                   for r in sentence.refs if r.entity.kind in ("company", "project"))
 
     def _count_predicate(self, mention: Mention, sentence: _Sentence
                          ) -> list[tuple[Predicate, PhraseMatch | None]]:
         assert isinstance(mention.value, Quantity)
+        after = self.cues.informants.search(self.folded, mention.end,
+                                            min(sentence.span.end, mention.end + 25))
+        if after is not None:  # "deux personnes proches du dossier": the sources, not staff
+            return []
         noun = fold(mention.value.unit or "")
         labels = self.cues.counted.labels(noun) if noun else frozenset()
         near = [c for c in self.cues.predicates.finditer(self.folded, sentence.span.start,
@@ -468,10 +494,11 @@ class _Passage:
         return [(self.predicates["count"], None)]
 
     def _fronted(self, mention: Mention, sentence: _Sentence) -> bool:
-        """A date at the head of its sentence, before a comma, scopes over all of it."""
-        head = mention.start - sentence.span.start
-        return head <= self.cues.fronted_date_max and self.text[mention.end:mention.end + 2] \
-            .lstrip().startswith(",")
+        """A date heading its sentence before a comma ("En janvier, ...") scopes over all of
+        it; "Fondée en 2016, ..." dates the founding only."""
+        head = self.text[sentence.span.start:mention.start]
+        return len(head) <= self.cues.fronted_date_max and len(head.split()) <= 1 and \
+            self.text[mention.end:mention.end + 2].lstrip().startswith(",")
 
     def _deal(self, labels: Iterable[str]) -> bool:
         return any(self.predicates[name].family == "deal" for name in labels)
@@ -518,12 +545,17 @@ class _Passage:
             obj = self._nearest_object(spec, sentence.refs, subject, anchor_start, anchor_end)
         return subject, obj
 
-    @staticmethod
-    def _nearest_object(spec: Predicate, refs: Sequence[_Ref], subject: Entity,
+    def _coparty(self, ref: _Ref) -> bool:
+        """An entity on the subject's side ("aux côtés de X", "alongside X", "with the rest
+        coming from X"): never the object."""
+        return self.cues.coparties.search(self.folded, max(0, ref.start - 35),
+                                          ref.start) is not None
+
+    def _nearest_object(self, spec: Predicate, refs: Sequence[_Ref], subject: Entity,
                         anchor_start: int, anchor_end: int) -> Entity | None:
         """The nearest entity that can be the object: after the cue first."""
         candidates = [r for r in refs if _fits(r.entity, spec.object_kinds)
-                      and r.entity.id != subject.id]
+                      and r.entity.id != subject.id and not self._coparty(r)]
         after = [r for r in candidates if r.start >= anchor_end]
         before = [r for r in candidates if r.end <= anchor_start]
         inside = [r for r in candidates if r not in after and r not in before]
@@ -638,7 +670,7 @@ class _Passage:
         after the figure ("un milliard en 2019"), never one in a later clause."""
         best, best_distance = None, None
         for other in self.dates[self._index(mention.start)]:
-            if other is mention:
+            if other is mention or self._dates_an_origin(other):
                 continue
             if other.end <= mention.start:
                 distance = mention.start - other.end
@@ -658,6 +690,13 @@ class _Passage:
             return None, True
         return best.value, False  # type: ignore[return-value]
 
+    def _dates_an_origin(self, date: Mention) -> bool:
+        """"fondée en 2016", "launched in 2021": the date of a founding or a launch, not the
+        time other figures of the sentence are about."""
+        cue = self.cues.predicates.last(self.folded, max(0, date.start - 16), date.start)
+        return cue is not None and bool(cue.labels & ORIGINS) and \
+            len(self.folded[cue.end:date.start].split()) <= 1
+
     def _window(self, mention: Mention, sentence: _Sentence) -> tuple[int, int]:
         return (max(sentence.span.start, mention.start - QUALIFIER_BEFORE),
                 min(sentence.span.end, mention.end + QUALIFIER_AFTER))
@@ -665,18 +704,21 @@ class _Passage:
     def _scope(self, mention: Mention, sentence: _Sentence, spec: Predicate,
                about: object, since_total: bool) -> Scope | None:
         start, end = self._window(mention, sentence)
-        found = {label for match in self.cues.scope.finditer(self.folded, start, end)
-                 for label in match.labels}
         part = self.cues.scope.last(self.folded, max(start, mention.start - 10), mention.start)
         if part is not None and "part" in part.labels:
             return Scope.PART
         if spec.nature != "flow":
             return None
-        if "total" in found or since_total:
+        if since_total:
             return Scope.TOTAL
-        if "tranche" in found or about is not None:
-            return Scope.TRANCHE
-        return Scope(spec.undated)
+        # the scope word nearest the figure: "a further €40m, bringing the total to €230m"
+        nearest = min(((_distance(match, mention), label)
+                       for match in self.cues.scope.finditer(self.folded, start, end)
+                       for label in match.labels if label in ("total", "tranche")),
+                      default=None)
+        if nearest is not None:
+            return Scope(nearest[1])
+        return Scope.TRANCHE if about is not None else Scope(spec.undated)
 
     def _planned(self, mention: Mention, sentence: _Sentence) -> bool:
         """A plan, target or demand word before the figure ("vise", "plans to raise")."""
@@ -693,12 +735,12 @@ class _Passage:
                 mention.text.startswith(("+", "-", "−")):
             return "change"
         start, end = self._window(mention, sentence)
-        for match in self.cues.measure.finditer(self.folded, start, end):
-            for label in sorted(match.labels - {"change"}):
-                if label == "per_unit" and match.start < mention.end:
-                    continue
-                return label
-        return None
+        nearest = min(((_distance(match, mention), label)
+                       for match in self.cues.measure.finditer(self.folded, start, end)
+                       for label in match.labels - {"change"}
+                       if not (label == "per_unit" and match.start < mention.end)),
+                      default=None)  # "€1.4bn including the new money, or €1.05bn pre-money"
+        return nearest[1] if nearest is not None else None
 
     # -- categorical claims --------------------------------------------------------------
 
@@ -720,7 +762,8 @@ class _Passage:
                                                              match.end(), rule.reversed_roles)
                 if provider is None or client is None:
                     continue
-                changed = self.cues.change.search(self.folded, before, match.end()) is not None
+                changed = self.cues.change.search(
+                    self.folded, before, min(sentence.span.end, match.end() + 40)) is not None
                 dated = self._sentence_date(index) if changed else None
                 date = dated.value if dated is not None else None
                 published = self.source.published
@@ -805,6 +848,11 @@ class _Passage:
             if client is None and provider is not None:
                 client = next((e for e in sentence.context if e.kind == "company"
                                and e.id != provider.id), None)
+        elif before and self.cues.possession.search(self.folded, before[-1].end, start):
+            # "Rhodanair n'a plus de fournisseur exclusif, ... Norvik": the holder is the client
+            client = before[-1].entity
+            others = [r.entity for r in after if r.entity.id != client.id]
+            provider = others[0] if others else self._most_salient_company(exclude=client.id)
         else:
             if before and self.folded.startswith("'s", before[-1].end):
                 # "Globex is Initech's exclusive provider": the possessive is the client
@@ -856,8 +904,10 @@ class _Passage:
                 continue
             negated = self.cues.negations.search(self.folded, max(start, match.start() - 20),
                                                  match.start()) is not None
+            low, high = self._clause(sentence, match.start(), match.end())
             for person in everyone:
-                if abs(person.start - match.start()) > 90:
+                if abs(person.start - match.start()) > FOUNDER_REACH or not (
+                        low <= person.start and person.end <= high):
                     continue
                 yield Claim(id=self._claim_id(person.start, f"founder:{match.start()}"),
                             subject=org.entity.id, predicate="founder",

@@ -103,6 +103,12 @@ def _covers(claim: Claim, expected: ExpectedClaim) -> bool:
     return start < expected.end and expected.start < end
 
 
+def _turned_on(finding: Finding) -> list[Claim]:
+    """The claims a disagreement turns on (all its claims when it names none)."""
+    disputed = [c for c in finding.claims if c.id in finding.disputed]
+    return disputed or list(finding.claims)
+
+
 def matches(finding: Finding, expected: Expected) -> bool:
     """Whether `finding` is the expected finding: same class, and every expected claim
     among its claims."""
@@ -131,7 +137,7 @@ class ClassScore:
 @attrs.frozen
 class ReviewScore:
     classes: dict[str, ClassScore]
-    false_alarms: tuple[str, ...]  # not_flagged entries reported as a disagreement
+    false_alarms: tuple[str, ...]  # not_flagged pairs a disagreement turns on
     missed: tuple[str, ...]  # expected findings not found
     unexpected: tuple[str, ...]  # explanations of produced findings matching nothing
     independence_right: int  # corroborations with the expected count of independent sources
@@ -171,7 +177,7 @@ def score_review(result: Review, annotation: ReviewAnnotation, *, curated: bool
         classes[cls] = ClassScore(len(wanted), found, len(produced), correct, exact)
     alarms = [trap.id for trap in annotation.not_flagged
               if any(f.kind.value in ("conflict", "tension")
-                     and all(any(_covers(c, e) for c in f.claims) for e in trap.claims)
+                     and all(any(_covers(c, e) for c in _turned_on(f)) for e in trap.claims)
                      for f in result.findings)]
     return ReviewScore(classes, tuple(alarms), tuple(missed), tuple(unexpected), right, checked)
 

@@ -145,6 +145,7 @@ class Cues:
     fillers: frozenset[str]  # words that may stand between a link word and its figure
     list_separators: frozenset[str]
     rumour: Phrases
+    informants: Phrases
     attribution: Phrases
     conditional: re.Pattern[str]
     company_anaphora: Phrases
@@ -157,6 +158,9 @@ class Cues:
     relatives: Phrases
     clause_breaks: re.Pattern[str]
     copulas: Phrases
+    coparties: Phrases
+    possession: Phrases
+    stake_nouns: Phrases
     categorical: tuple[CategoricalPattern, ...]
     negations: Phrases
     change: Phrases
@@ -233,6 +237,7 @@ def load_cues(language: str) -> Cues:
         fillers=frozenset(fold(w) for w in raw["links"]["fillers"]),
         list_separators=frozenset(fold(w) for w in raw["links"]["list_separators"]),
         rumour=word_list(stance["rumour"]),
+        informants=word_list(stance["informants"]),
         attribution=word_list(stance["attribution"]),
         conditional=_conditional(stance.get("conditional_endings", []),
                                  stance.get("not_conditional", []),
@@ -246,6 +251,9 @@ def load_cues(language: str) -> Cues:
         possessives=word_list(raw["roles"]["possessives"]),
         relatives=word_list(raw["roles"]["relatives"]),
         copulas=word_list(raw["roles"]["copulas"]),
+        coparties=word_list(raw["roles"]["coparties"]),
+        possession=word_list(raw["roles"]["possession"]),
+        stake_nouns=word_list(raw["roles"]["stake_nouns"]),
         clause_breaks=re.compile(r"[;–—]|\s-\s|,\s+(?:" + trie(
             fold(w) for w in raw["roles"]["clause_conjunctions"]) + r")(?![\w])"),
         categorical=tuple(categorical),

@@ -10,6 +10,11 @@ from factcheck.extract.records import mention_record
 
 EXAMPLES = [
     # language, published, sentence, [(text, value, relative)]
+    ("fr", "2025-01-30", "18 appareils au 31 décembre",
+     [("31 décembre", "2024-12-31/2025-12-31", True)]),
+    ("fr", "2025-03-11", "le 21 janvier", [("21 janvier", "2025-01-21", True)]),
+    ("fr", None, "a bouclé l'exercice 2024", [("2024", "2024", False)]),
+    ("en", None, "revenue for fiscal 2024", [("2024", "2024", False)]),
     ("fr", None, "le 21 janvier 2025, Stargate", [("21 janvier 2025", "2025-01-21", False)]),
     ("fr", None, "le 1er mars 2024", [("1er mars 2024", "2024-03-01", False)]),
     ("en", None, "on January 21, 2025, Stargate", [("January 21, 2025", "2025-01-21", False)]),

@@ -86,6 +86,21 @@ def bare_month(month: int, published: PartialDate | None) -> DateValue | None:
                      else resolved, alternatives=True)
 
 
+def bare_day(month: int, day: int, published: PartialDate | None) -> DateValue | None:
+    """"le 31 décembre" with no year: that day of the publication year when it has come by
+    publication; a later day may be last year's or this year's, so both are given."""
+    resolved = resolve(same_year_rule(month=month, day=day), published)
+    if resolved is None or published is None or (month, day) <= (
+            published.start.month, published.start.day):
+        return resolved
+    try:
+        last_year = PartialDate(year=published.start.year - 1, month=month, day=day)
+    except ValueError:  # 29 February of a common year
+        return resolved
+    end = resolved.end if isinstance(resolved, DateRange) else resolved
+    return DateRange(start=last_year, end=end, alternatives=True)
+
+
 def same_year_rule(**fields: int | str) -> Rule:
     """A date stated without its year ("le 21 janvier", "au premier trimestre")."""
     return lambda ref: PartialDate(year=ref.year, **fields)  # type: ignore[arg-type]
@@ -145,7 +160,7 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         if g(prefix + "_y"):
             value = PartialDate(year=_year(g(prefix + "_y")), month=month, day=day)
         else:
-            value, relative = resolve(same_year_rule(month=month, day=day), published), True
+            value, relative = bare_day(month, day, published), True
     elif name == "dqlet":
         letter, number = g("dql_l"), int(g("dql_n"))
         is_half = letter in lexicon.date_words("half_letters")
