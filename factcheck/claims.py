@@ -19,7 +19,7 @@ import attrs
 from factcheck.entities import Entity, EntityRegistry, bundled_entities
 from factcheck.extract import extract
 from factcheck.extract.furniture import furniture_spans
-from factcheck.model import (Categorical, Claim, DateRange, Kind, Mention, Modality, Origin,
+from factcheck.model import (Categorical, Claim, DateRange, Kind, Mention, Modality,
                              PartialDate, Provenance, Quantity, Scope, Source, Stance)
 from factcheck.text import Span, fold, sentences
 from factcheck.vocabulary import Cues, PhraseMatch, Predicate, load_cues, load_predicates

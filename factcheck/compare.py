@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 import attrs
 
 from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding, FindingKind,
-                             Modality, Origin, PartialDate, Quantity, Scope, Source, Stance)
+                             Origin, PartialDate, Quantity, Scope, Source, Stance)
 from factcheck.neardup import NearDuplicates
 from factcheck.vocabulary import Predicate, load_predicates, predicate as predicate_spec
 from factcheck.wording import date_phrase, describe_source, quantity_phrase
@@ -634,8 +634,8 @@ def _whole_from_share(share: Claim, amount: Claim, whole: str) -> Claim | None:
     value = (money.value * hundred / percent.value)
     low = a_low * hundred / p_high  # type: ignore[operator]
     high = a_high * hundred / p_low  # type: ignore[operator]
-    quantity = Quantity(value=_round3(value), low=_round3(low), high=_round3(high),
-                        unit=money.unit, approx=Approx.ABOUT)
+    quantity = Quantity(value=_round3(value), low=_round3(low, ROUND_FLOOR),
+                        high=_round3(high, ROUND_CEILING), unit=money.unit, approx=Approx.ABOUT)
     provenance = share.provenance if _covers(share, amount) else amount.provenance
     return Claim(id=f"{share.id}+{amount.id}:{whole}", subject=share.subject, predicate=whole,
                  object=None, value=quantity, about=share.about, provenance=provenance,
@@ -650,13 +650,17 @@ def _covers(share: Claim, amount: Claim) -> bool:
         amount.provenance.value_start or 0) and (amount.provenance.value_end or 0) <= p.end
 
 
-def _round3(number: Decimal) -> Decimal:
-    """Three significant digits: a derived figure claims no more precision than that."""
+def _round3(number: Decimal, rounding: str = ROUND_HALF_EVEN) -> Decimal:
+    """Three significant digits: a derived figure claims no more precision than that.
+
+    >>> _round3(Decimal("3064516129.03"))
+    Decimal('3060000000')
+    """
     if not number:
         return number
     exponent = number.adjusted() - 2
-    return number.scaleb(-exponent).quantize(Decimal(1)).scaleb(exponent).normalize() \
-        .quantize(Decimal(1)) if exponent >= 0 else number.quantize(Decimal(1).scaleb(exponent))
+    rounded = number.quantize(Decimal(1).scaleb(exponent), rounding=rounding)
+    return rounded.quantize(Decimal(1)) if exponent >= 0 else rounded
 
 
 def _consensus(claims: list[Claim]) -> tuple[Decimal, Decimal] | None:
@@ -773,4 +777,4 @@ def check_parts(claims: Sequence[Claim], context: Context) -> list[Finding]:
 
 
 __all__ = ["Context", "FactKey", "check_parts", "check_tranches", "derive_shares",
-           "dimension", "fact_key", "group_claims", "judge", "judge_group", "Modality"]
+           "dimension", "fact_key", "group_claims", "judge", "judge_group", "scope_of"]

@@ -277,7 +277,8 @@ def read_entities(path: Path) -> EntityRegistry:
         entities.append(entity)
     known = set(seen_ids)
     for entity in entities:
-        for field, refs in (("parties", entity.parties), ("owner", [entity.owner] if entity.owner else []),
+        owners = [entity.owner] if entity.owner else []
+        for field, refs in (("parties", entity.parties), ("owner", owners),
                             ("roles", [of for _, of in entity.roles])):
             for ref in refs:
                 if ref not in known:
