@@ -358,8 +358,10 @@ def _says(claim: Claim, context: Context) -> str:
         meaning = quantity_phrase(value)
     elif isinstance(value, (PartialDate, DateRange)):
         meaning = date_phrase(value)
+    elif isinstance(value.value, bool):
+        meaning = "yes" if value.value else "no"
     else:
-        meaning = str(value.value)
+        meaning = value.value
     derived = f", derived as {claim.derivation}" if claim.derivation else ""
     return f"{context.who(claim)} says «{wording}» ({meaning}{derived})"
 

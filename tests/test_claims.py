@@ -266,3 +266,21 @@ def test_a_periphrasis_matches_after_du_and_au():
     registry = bundled_entities()
     (found,) = [m.entity.id for m in registry.find("les équipes du géant de Redmond")]
     assert found == "Microsoft"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NEWSY = st.text(st.sampled_from(list("Globex Initech a investi 13,9 milliards de dollars "
+                                     "dans en janvier 2025, selon l'entreprise. «»’\n%$€")),
+                max_size=300)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.one_of(NEWSY, st.text(max_size=200)), language=st.sampled_from(["fr", "en"]))
+def test_any_text_gives_claims_whose_spans_hold(text, language):
+    result = claims_from_source(Source(id="s", text=text, language=language,
+                                       published="2025-03-11"), REGISTRY)
+    for claim in (*result.claims, *result.unclassified):
+        p = claim.provenance
+        assert text[p.start:p.end] == p.quote
