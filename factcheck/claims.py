@@ -20,12 +20,13 @@ from factcheck.entities import Entity, EntityRegistry, bundled_entities
 from factcheck.extract import extract
 from factcheck.extract.furniture import furniture_spans
 from factcheck.model import (Categorical, Claim, DateRange, Kind, Mention, Modality,
-                             PartialDate, Provenance, Quantity, Scope, Source, Stance)
+                             PartialDate, Provenance, Quantity, Scope, Source, Stance,
+                             unit_kind)
 from factcheck.text import Span, fold, sentences
-from factcheck.vocabulary import Cues, PhraseMatch, Predicate, load_cues, load_predicates
+from factcheck.vocabulary import (Cues, PhraseMatch, Phrases, Predicate, load_cues,
+                                  load_predicates)
 
 UNCLASSIFIED = "unclassified"
-DURATION_UNITS = frozenset({"year", "decade", "month", "week", "day", "hour", "minute", "second"})
 # How far a cue may stand from the figure it names (characters, same sentence).
 CUE_REACH = 110
 AFTER_WEIGHT = 2.5
@@ -119,6 +120,16 @@ class _Passage:
         self.spans = sentences(text) or [Span(0, len(text))]
         self.starts = [s.start for s in self.spans]
         self.complements: dict[int, bool] = {}
+        self.cue_cache: dict[int, list[PhraseMatch]] = {}
+        cues = self.cues
+        # each cue pattern runs once over the passage, its matches kept by sentence
+        self.anaphora = {kind: self._bucket(matcher.pattern) for kind, matcher in (
+            ("pair", cues.pair_anaphora), ("company", cues.company_anaphora),
+            ("latter", cues.latter), ("pronoun", cues.pronouns))}
+        self.stances = {stance: set(self._bucket(pattern)) for
+                        stance, pattern in ((Stance.RUMOURED, cues.rumour.pattern),
+                                            (Stance.CONDITIONAL, cues.conditional),
+                                            (Stance.ATTRIBUTED, cues.attribution.pattern))}
         self.sentences = self._read_sentences(registry.find(text, folded=self.folded))
         self.dates: list[list[Mention]] = [[] for _ in self.spans]
         for mention in self.mentions:
@@ -149,14 +160,6 @@ class _Passage:
         for mention in found:
             by_sentence[self._index(mention.start)].append(mention)
         furniture = furniture_spans(self.text, self.source.language)
-        cues = self.cues
-        self.anaphora = {kind: self._bucket(matcher.pattern) for kind, matcher in (
-            ("pair", cues.pair_anaphora), ("company", cues.company_anaphora),
-            ("latter", cues.latter), ("pronoun", cues.pronouns))}
-        self.stances = {stance: set(self._bucket(pattern)) for
-                        stance, pattern in ((Stance.RUMOURED, cues.rumour.pattern),
-                                            (Stance.CONDITIONAL, cues.conditional),
-                                            (Stance.ATTRIBUTED, cues.attribution.pattern))}
         out: list[_Sentence] = []
         topic: Entity | None = None
         history: list[Entity] = []
@@ -181,6 +184,18 @@ class _Passage:
                                  attributed_to))
         return out
 
+    def _right_before(self, matcher: Phrases, offset: int, reach: int, *,
+                      fillers: bool = False) -> PhraseMatch | None:
+        """The phrase of `matcher` that ends right before `offset` (nothing but spaces, or
+        with `fillers` articles, between), within `reach` characters: "dans" before
+        "OpenAI", "depuis le" before "1er mars"."""
+        found = matcher.last(self.folded, max(0, offset - reach), offset)
+        if found is None:
+            return None
+        between = self._fillers_only(found.end, offset) if fillers else \
+            not self.folded[found.end:offset].strip()
+        return found if between else None
+
     def _topic(self, refs: Sequence[_Ref]) -> Entity:
         """What a sentence is about: its first entity that is not a complement."""
         return next((r.entity for r in refs if not self._complement(r)), refs[0].entity)
@@ -189,11 +204,7 @@ class _Passage:
         """Whether a preposition introduces the entity ("dans OpenAI", "d'OpenAI")."""
         known = self.complements.get(ref.start)
         if known is None:
-            found = None
-            for found in self.cues.prepositions.pattern.finditer(
-                    self.folded, max(0, ref.start - 16), ref.start):
-                pass
-            known = found is not None and not self.folded[found.end():ref.start].strip()
+            known = self._right_before(self.cues.prepositions, ref.start, 16) is not None
             self.complements[ref.start] = known
         return known
 
@@ -312,11 +323,18 @@ class _Passage:
         claims.extend(categorical.values())
         return claims, unclassified
 
+    def _predicate_cues(self, index: int) -> list[PhraseMatch]:
+        """The predicate cues of sentence `index`, found once."""
+        if index not in self.cue_cache:
+            span = self.sentences[index].span
+            self.cue_cache[index] = list(self.cues.predicates.finditer(self.folded, span.start,
+                                                                       span.end))
+        return self.cue_cache[index]
+
     def _note_frame(self, index: int) -> None:
         """Remember the last transaction sentence `index` names with both its parties."""
         sentence = self.sentences[index]
-        for cue in self.cues.predicates.finditer(self.folded, sentence.span.start,
-                                                 sentence.span.end):
+        for cue in self._predicate_cues(index):
             for name in sorted(cue.labels):
                 spec = self.predicates[name]
                 if spec.family != "deal":
@@ -338,7 +356,7 @@ class _Passage:
         if linked is not None:
             return [(linked, True)]
         is_date = mention.kind is Kind.DATE
-        if is_date and self._starts_running_time(mention, sentence):
+        if is_date and self._starts_running_time(mention):
             return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,
                                  note="a date a period runs from (\"depuis\"), not an event"),
                      False)]
@@ -365,11 +383,9 @@ class _Passage:
                                     obj.id if obj is not None else None, spec), True))
         return out
 
-    def _starts_running_time(self, mention: Mention, sentence: _Sentence) -> bool:
+    def _starts_running_time(self, mention: Mention) -> bool:
         """Whether "depuis", "since" stands right before the date ("depuis le 1er mars")."""
-        found = self.cues.since.last(self.folded, max(sentence.span.start, mention.start - 18),
-                                     mention.start)
-        return found is not None and self._fillers_only(found.end, mention.start)
+        return self._right_before(self.cues.since, mention.start, 18, fillers=True) is not None
 
     def _linked(self, mention: Mention, sentence: _Sentence, earlier: list[Claim]
                 ) -> Claim | None:
@@ -429,10 +445,9 @@ class _Passage:
     def _predicates_for(self, mention: Mention, sentence: _Sentence
                         ) -> list[tuple[Predicate, PhraseMatch | None]]:
         kind = _kind_for_cues(mention)
-        start, end = sentence.span.start, sentence.span.end
         if kind == "count":
             return self._count_predicate(mention, sentence)
-        cues = [c for c in self.cues.predicates.finditer(self.folded, start, end)
+        cues = [c for c in self._predicate_cues(self._index(mention.start))
                 if not (c.start < mention.end and mention.start < c.end)]
         ranked: list[tuple[float, Predicate, PhraseMatch]] = []
         for cue in cues:
@@ -483,8 +498,7 @@ class _Passage:
             return []
         noun = fold(mention.value.unit or "")
         labels = self.cues.counted.labels(noun) if noun else frozenset()
-        near = [c for c in self.cues.predicates.finditer(self.folded, sentence.span.start,
-                                                         sentence.span.end)
+        near = [c for c in self._predicate_cues(self._index(mention.start))
                 if "job_cuts" in c.labels and _distance(c, mention) <= CUE_REACH]
         if near and ("job_cuts" in labels or "headcount" in labels):
             return [(self.predicates["job_cuts"], near[0])]
@@ -504,8 +518,7 @@ class _Passage:
         return any(self.predicates[name].family == "deal" for name in labels)
 
     def _demonstrative(self, cue: PhraseMatch) -> bool:
-        found = self.cues.demonstratives.last(self.folded, max(0, cue.start - 10), cue.start)
-        return found is not None and not self.folded[found.end:cue.start].strip()
+        return self._right_before(self.cues.demonstratives, cue.start, 10) is not None
 
     def _roles(self, spec: Predicate, sentence: _Sentence, index: int, anchor_start: int,
                anchor_end: int, *, demonstrative: bool = False, in_sentence: bool = False
@@ -577,9 +590,7 @@ class _Passage:
     def _subject(self, spec: Predicate, sentence: _Sentence, anchor_start: int,
                  anchor_end: int, in_sentence: bool, scope: Sequence[_Ref]) -> Entity | None:
         refs = [r for r in scope if _fits(r.entity, spec.subject_kinds)]
-        owner = self.cues.possessives.last(self.folded, max(sentence.span.start,
-                                                             anchor_start - 12), anchor_start)
-        if owner is not None and not self.folded[owner.end:anchor_start].strip():
+        if self._possessive_before(anchor_start):
             heads = [r for r in refs if not self._complement(r)] or refs
             if heads:
                 return heads[0].entity
@@ -648,7 +659,8 @@ class _Passage:
         return f"{self.source.id}:{where}{offset}:{predicate}"
 
     def _provenance(self, sentence: _Sentence, value_start: int, value_end: int) -> Provenance:
-        start, end = sentence.span.start, sentence.span.end
+        # a figure can run over a sentence break ("$\n0"): the quote always holds it
+        start, end = min(sentence.span.start, value_start), max(sentence.span.end, value_end)
         if end - start > QUOTE_MAX:
             start = max(start, value_start - QUOTE_MAX // 2)
             end = min(end, max(value_end + QUOTE_MAX // 3, start + QUOTE_MAX))
@@ -684,9 +696,7 @@ class _Passage:
                 best, best_distance = other, distance
         if best is None:
             return None, False
-        since = self.cues.since.last(self.folded, max(sentence.span.start, best.start - 12),
-                                     best.start)
-        if since is not None and not self.folded[since.end:best.start].strip():
+        if self._starts_running_time(best):
             return None, True
         return best.value, False  # type: ignore[return-value]
 
@@ -726,10 +736,8 @@ class _Passage:
         return self.cues.planned.search(self.folded, start, mention.start) is not None
 
     def _measure(self, mention: Mention, sentence: _Sentence) -> str | None:
-        found = self.cues.measure.last(self.folded, max(sentence.span.start, mention.start - 25),
-                                       mention.start)
-        if found is not None and "change" in found.labels and \
-                not self.folded[found.end:mention.start].strip():
+        found = self._right_before(self.cues.measure, mention.start, 25)
+        if found is not None and "change" in found.labels:
             return "change"
         if mention.start > 0 and self.text[mention.start - 1] in "+-−" or \
                 mention.text.startswith(("+", "-", "−")):
@@ -784,14 +792,13 @@ class _Passage:
         """A date after `after` in the sentence that a state holds from ("depuis le 1er
         septembre", "since March")."""
         for mention in self.dates[index]:
-            if mention.start >= after and self._starts_running_time(
-                    mention, self.sentences[index]):
+            if mention.start >= after and self._starts_running_time(mention):
                 return mention
         return None
 
     def _possessive_before(self, offset: int) -> bool:
-        owner = self.cues.possessives.last(self.folded, max(0, offset - 12), offset)
-        return owner is not None and not self.folded[owner.end:offset].strip()
+        """"son chiffre d'affaires", "its CEO": a possessive right before `offset`."""
+        return self._right_before(self.cues.possessives, offset, 12) is not None
 
     def _most_salient_company(self, exclude: str) -> Entity | None:
         for entity_id, _ in self.salience.most_common():
@@ -807,9 +814,7 @@ class _Passage:
                  and self._complement(r)]
         if after:
             return after[0].entity
-        owner = self.cues.possessives.last(self.folded, max(sentence.span.start, start - 12),
-                                           start)
-        if owner is not None and not self.folded[owner.end:start].strip():
+        if self._possessive_before(start):
             heads = [r.entity for r in orgs if not self._complement(r)]
             if heads:
                 return heads[0]
@@ -929,9 +934,9 @@ def counted_noun(written: str, spec: Predicate | None, cues: Cues) -> str:
 def canonical_count(claim: Claim, language: str) -> Claim:
     """A claim whose count names its noun canonically, as automatic claims do."""
     value = claim.value
-    if not isinstance(value, Quantity) or not value.unit or value.unit in ("%", "pp") or (
-            len(value.unit) == 3 and value.unit.isupper()) or value.unit in DURATION_UNITS:
+    if not isinstance(value, Quantity) or unit_kind(value.unit) != "noun":
         return claim
+    assert value.unit is not None
     spec = load_predicates().get(claim.predicate)
     unit = counted_noun(value.unit, spec, load_cues(language))
     return claim if unit == value.unit else attrs.evolve(claim,

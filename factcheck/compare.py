@@ -18,8 +18,9 @@ from typing import Any
 
 import attrs
 
-from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding, FindingKind,
-                             Origin, PartialDate, Quantity, Scope, Source, Stance)
+from factcheck.model import (DURATION_UNITS, Approx, Categorical, Check, Claim, DateRange,
+                             Finding, FindingKind, Origin, PartialDate, Quantity, Scope, Source,
+                             Stance, unit_kind)
 from factcheck.neardup import NearDuplicates
 from factcheck.vocabulary import Predicate, load_predicates, predicate as predicate_spec
 from factcheck.wording import date_phrase, describe_source, quantity_phrase
@@ -28,6 +29,7 @@ DURATION_DAYS = {"year": Decimal("365.25"), "decade": Decimal("3652.5"),
                  "month": Decimal("30.4375"), "week": Decimal(7), "day": Decimal(1),
                  "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440,
                  "second": Decimal(1) / 86400}
+assert set(DURATION_DAYS) == DURATION_UNITS
 SEVERITY = {FindingKind.CONFLICT: 0, FindingKind.TENSION: 1, FindingKind.GAP: 2,
             FindingKind.UPDATE: 3, FindingKind.CORROBORATION: 4, FindingKind.CONSISTENT: 5}
 # An undated level (debt, headcount, a running total) is taken to be as of some time in the
@@ -49,19 +51,11 @@ def dimension(claim: Claim, spec: Predicate | None = None) -> str:
     a counted noun, date or category."""
     value = claim.value
     if isinstance(value, Quantity):
-        unit = value.unit
-        if unit is None or (len(unit) == 3 and unit.isupper()):
-            if unit is not None:
-                return "money"
+        kind = unit_kind(value.unit)
+        if kind is None:  # "80 milliards": money where the predicate is about money
             spec = spec or predicate_spec(claim.predicate)
             return "money" if "money" in spec.kinds or not spec.kinds else "amount"
-        if unit == "%":
-            return "percent"
-        if unit == "pp":
-            return "points"
-        if unit in DURATION_DAYS:
-            return "duration"
-        return "count:" + unit
+        return f"count:{value.unit}" if kind == "noun" else kind
     if isinstance(value, (PartialDate, DateRange)):
         return "date"
     return "category"
@@ -190,7 +184,7 @@ def _span(value: PartialDate | DateRange) -> tuple[dt.date, dt.date]:
     return value.start, value.end
 
 
-def _claim_time(claim: Claim, spec: Predicate, context: Context, implicit: bool
+def _claim_time(claim: Claim, context: Context, implicit: bool
                 ) -> tuple[dt.date, dt.date] | None:
     if claim.about is not None:
         return _span(claim.about)
@@ -222,7 +216,7 @@ def _time_slots(claims: list[Claim], spec: Predicate, context: Context) -> list[
     timed: list[tuple[tuple[dt.date, dt.date], Claim]] = []
     undated: list[Claim] = []
     for claim in claims:
-        span = _claim_time(claim, spec, context, implicit)
+        span = _claim_time(claim, context, implicit)
         if span is None:
             undated.append(claim)
         else:
@@ -292,7 +286,7 @@ def _by_unit(claims: list[Claim]) -> list[list[Claim]]:
     for claim in claims:
         assert isinstance(claim.value, Quantity)
         unit = claim.value.unit
-        units[None if unit in DURATION_DAYS else unit].append(claim)
+        units[None if unit_kind(unit) == "duration" else unit].append(claim)
     stated = [u for u in units if u is not None]
     if len(stated) == 1 and None in units:
         units[stated[0]].extend(units.pop(None))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from decimal import Decimal
+from importlib import resources
 
 import attrs
 
@@ -107,6 +109,38 @@ def _optional_decimal(value: object) -> Decimal | None:
         return Decimal(str(value))
     except ArithmeticError as exc:  # decimal.InvalidOperation
         raise ModelError(f"not a number: {value!r}") from exc
+
+
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
+                            "decade"})
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """What a Quantity's unit is: "money" (an ISO 4217 code), "percent", "points",
+    "duration", "noun" (a counted noun), or None when the text gives no unit.
+
+    >>> [unit_kind(u) for u in ("USD", "%", "pp", "year", "GPU", None)]
+    ['money', 'percent', 'points', 'duration', 'noun', None]
+    """
+    if unit is None:
+        return None
+    if unit == "%":
+        return "percent"
+    if unit == "pp":
+        return "points"
+    if unit in DURATION_UNITS:
+        return "duration"
+    if unit in currency_codes():
+        return "money"
+    return "noun"
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes (data/currencies.txt), read once."""
+    text = resources.files("factcheck").joinpath("data", "currencies.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#")
+                     for word in line.split())
 
 
 @attrs.frozen(kw_only=True)

@@ -19,10 +19,9 @@ from factcheck.compare import judge
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.entities import EntityRegistry, load_entities
 from factcheck.errors import FactcheckError
-from factcheck.extract.records import json_number
+from factcheck.extract.records import value_fields as extract_value_fields
 from factcheck.ledger import Ledger, load_ledger
-from factcheck.model import (Categorical, Claim, DateRange, Finding, PartialDate, Quantity,
-                             Review, Source)
+from factcheck.model import Categorical, Claim, Finding, Review, Source
 from factcheck.text import fold
 
 CorpusLike = Corpus | Mapping[str, Source] | Iterable[Source] | str | Path
@@ -139,21 +138,11 @@ def claim_record(claim: Claim, sources: Mapping[str, Source]) -> dict[str, Any]:
 
 
 def value_fields(value: Any) -> dict[str, Any]:
-    """`value`, `low`, `high`, `unit`, `approx` for numbers; `value`, `date_start`,
-    `date_end` for dates; `value` for categories."""
-    if isinstance(value, Quantity):
-        return {"value": json_number(value.value), "low": json_number(value.low),
-                "high": json_number(value.high), "unit": value.unit,
-                "approx": value.approx.value}
-    if isinstance(value, PartialDate):
-        return {"value": value.isoformat(), "date_start": value.start.isoformat(),
-                "date_end": value.end.isoformat()}
-    if isinstance(value, DateRange):
-        return {"value": value.isoformat(), "date_start": value.start.start.isoformat(),
-                "date_end": value.end.end.isoformat()}
+    """The value part of a claim record: a figure's or a date's fields as `factcheck
+    extract` writes them, or a category's `value`."""
     if isinstance(value, Categorical):
         return {"value": value.value}
-    return {"value": None}
+    return extract_value_fields(value) or {"value": None}
 
 
 def finding_record(finding: Finding, sources: Mapping[str, Source]) -> dict[str, Any]:

@@ -59,7 +59,12 @@ def load_review_annotation(path: str | Path, sources: Mapping[str, Source]) -> R
         raise ProblemsError(problems)
     findings, not_flagged = [], []
     for table_name, into in (("finding", findings), ("not_flagged", not_flagged)):
-        for table in raw.get(table_name, []):
+        tables = raw.get(table_name, [])
+        for index, table in enumerate(tables if isinstance(tables, list) else [tables], 1):
+            if not isinstance(table, dict) or not isinstance(table.get("claims", []), list):
+                problems.append(Problem(file=str(path), message=f"{table_name} #{index} is not "
+                                        "a table with a list of claims"))
+                continue
             label = f"{table_name} {table.get('id')!r}"
             kind = table.get("kind", "conflict")
             if kind not in CLASSES:
@@ -80,12 +85,15 @@ def load_review_annotation(path: str | Path, sources: Mapping[str, Source]) -> R
     return ReviewAnnotation(tuple(findings), tuple(not_flagged))
 
 
-def _locate(item: Mapping[str, Any], sources: Mapping[str, Source]) -> ExpectedClaim | str:
+def _locate(item: Any, sources: Mapping[str, Source]) -> ExpectedClaim | str:
+    if not isinstance(item, dict) or not isinstance(item.get("value"), str) \
+            or not item["value"] or not isinstance(item.get("occurrence", 1), int):
+        return f"a claim must be {{ source = \"...\", value = \"...\" }}, got {item!r}"
     source = sources.get(item.get("source", ""))
-    words = item.get("value", "")
+    words = item["value"]
     if source is None:
         return f"unknown source {item.get('source')!r}"
-    occurrence = int(item.get("occurrence", 1))
+    occurrence = item.get("occurrence", 1)
     start = -1
     for _ in range(occurrence):
         start = source.text.find(words, start + 1)

@@ -183,3 +183,17 @@ def test_curated_claims_win_over_automatic_ones_for_the_same_words(curated):
             if q.source == p.source and q.value_start is not None:
                 assert not (q.value_start < p.value_end and p.value_start < q.value_end), claim.id
     assert not [c for c in curated.unclassified if c.origin.value == "ledger"]
+
+
+def test_a_bad_review_annotation_is_reported_not_raised(tmp_path):
+    from factcheck.errors import ProblemsError
+    from factcheck.scoring import load_review_annotation
+
+    path = tmp_path / "a.toml"
+    path.write_text('[[finding]]\nid = "x"\nkind = "conflict"\nclaims = [{ source = "nope", '
+                    'value = "1" }, "oops"]\n[[finding]]\nid = "y"\nkind = "wrong"\n',
+                    encoding="utf-8")
+    with pytest.raises(ProblemsError) as error:
+        load_review_annotation(path, load_corpus(SEEDS))
+    text = str(error.value)
+    assert "unknown source 'nope'" in text and "oops" in text and "unknown kind" in text

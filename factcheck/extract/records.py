@@ -20,20 +20,27 @@ def json_number(number: Decimal | None) -> int | float | None:
     return float(number)
 
 
+def value_fields(value: Any) -> dict[str, Any]:
+    """The value part of a record: `value`, `low`, `high`, `unit`, `approx` for a figure;
+    `value` (ISO), `date_start`, `date_end`, `granularity` for a date; nothing else."""
+    if isinstance(value, Quantity):
+        return {"value": json_number(value.value), "low": json_number(value.low),
+                "high": json_number(value.high), "unit": value.unit,
+                "approx": value.approx.value}
+    if isinstance(value, PartialDate):
+        return {"date_start": value.start.isoformat(), "date_end": value.end.isoformat(),
+                "granularity": value.granularity.value, "value": value.isoformat()}
+    if isinstance(value, DateRange):
+        return {"date_start": value.start.start.isoformat(),
+                "date_end": value.end.end.isoformat(),
+                "granularity": value.granularity.value, "value": value.isoformat()}
+    return {}
+
+
 def mention_record(mention: Mention, source: str | None = None) -> dict[str, Any]:
     """One flat record: offsets, kind, value and interval, unit, approximation, date bounds."""
     record: dict[str, Any] = dict.fromkeys(FIELDS)
     record.update(source=source, start=mention.start, end=mention.end, text=mention.text,
                   kind=mention.kind.value, relative=mention.relative, anchored=mention.anchored)
-    value = mention.value
-    if isinstance(value, Quantity):
-        record.update(value=json_number(value.value), low=json_number(value.low),
-                      high=json_number(value.high), unit=value.unit, approx=value.approx.value)
-    elif isinstance(value, PartialDate):
-        record.update(date_start=value.start.isoformat(), date_end=value.end.isoformat(),
-                      granularity=value.granularity.value, value=value.isoformat())
-    elif isinstance(value, DateRange):
-        record.update(date_start=value.start.start.isoformat(),
-                      date_end=value.end.end.isoformat(),
-                      granularity=value.granularity.value, value=value.isoformat())
+    record.update(value_fields(mention.value))
     return record
