@@ -1,8 +1,17 @@
-"""Reading hand-edited files (text, TOML) with errors that name the file and line."""
+"""Reading files safely (articles, TOML), with errors that name the file and line.
+
+Every file factcheck reads goes through `read_text`: regular files only (a named pipe would
+block, a device never ends), inside the folder they belong to when one is given (no `..`,
+absolute path or symlink out of a corpus), at most `max_bytes` (reported, never cut), UTF-8;
+any operating-system error becomes a Problem naming the path.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,22 +19,72 @@ from typing import Any
 from factcheck.errors import Problem
 
 _AT_LINE = re.compile(r"at line (\d+)")
+# the largest file read by default: far above any article (a long one is ~100 kB)
+MAX_BYTES = 50_000_000
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+def os_problem(path: Path | str, exc: OSError | RuntimeError) -> Problem:
+    """A Problem for an operating-system error on `path`, in words."""
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return Problem(file=str(path), message="cannot read: a loop of symbolic links")
+    reason = exc.strerror or str(exc)
+    return Problem(file=str(path), message=f"cannot read: {reason}")
+
+
+def read_text(path: Path, *, inside: Path | None = None, max_bytes: int = MAX_BYTES
+              ) -> tuple[str | None, list[Problem]]:
     """The UTF-8 text of `path`, or None and the problem that prevented reading it."""
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(file=str(path), message=message)]
+
     try:
-        return path.read_text(encoding="utf-8"), []
+        resolved = path.resolve(strict=True)
+        if inside is not None and not resolved.is_relative_to(inside.resolve(strict=True)):
+            return problem(f"is outside the folder {str(inside)!r} (a corpus reads only its "
+                           "own files)")
+        info = resolved.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe, device or socket"
+            return problem(f"is {kind}, not a regular file")
+        if info.st_size > max_bytes:
+            return problem(f"{info.st_size:,} bytes, over the limit of {max_bytes:,} bytes per "
+                           "file (raise it with --max-bytes)")
+        with open(resolved, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        return problem("no such file")
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, Python 3.11-3.12
+        return None, [os_problem(path, exc)]
+    if len(data) > max_bytes:  # it grew while being read
+        return problem(f"over the limit of {max_bytes:,} bytes per file")
+    try:
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        return None, [Problem(file=str(path), message=f"not UTF-8 text: {exc.reason} "
-                              f"at byte {exc.start}")]
+        return problem(f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+
+
+def is_folder(path: Path) -> tuple[bool, list[Problem]]:
+    """Whether `path` is a folder, and the problem that prevented telling (a name too
+    long for the file system, a folder that cannot be searched)."""
+    try:
+        return path.is_dir(), []
     except OSError as exc:
-        return None, [Problem(file=str(path), message=f"cannot read: {exc.strerror}")]
+        return False, [os_problem(path, exc)]
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+def folder_entries(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The entries of `folder`, sorted by name, or the problem that prevented listing it."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(entry.path) for entry in entries), []
+    except OSError as exc:
+        return [], [os_problem(folder, exc)]
+
+
+def read_toml(path: Path, *, inside: Path | None = None
+              ) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """The parsed table, the raw text and the problems met reading `path`."""
-    text, problems = read_text(path)
+    text, problems = read_text(path, inside=inside)
     if text is None:
         return None, "", problems
     try:
@@ -34,6 +93,13 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
         found = _AT_LINE.search(str(exc))
         return None, text, [Problem(file=str(path), line=int(found.group(1)) if found else None,
                                     message=f"invalid TOML: {exc}")]
+
+
+def table_lines(text: str, name: str) -> list[int]:
+    """The line of each `[[name]]` header of a TOML text, in order: the n-th is the line of
+    the n-th table of the array `name`."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+    return [number for number, line in enumerate(text.splitlines(), 1) if header.match(line)]
 
 
 def line_of(text: str, key: str, value: str, after: int = 0) -> int | None:

@@ -1,14 +1,19 @@
-"""The `factcheck` command line: check the ledger, extract figures and dates."""
+"""The `factcheck` command line: review a corpus, check the ledger, extract figures and dates.
+
+Data goes to stdout (or `-o FILE`), messages and progress to stderr. Exit codes: 0 no
+disagreement an editor has not accepted, 1 disagreements, 2 bad input, 3 internal error.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck._toml import read_text
+from factcheck._toml import MAX_BYTES, is_folder, read_text
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.errors import FactcheckError, ProblemsError
 from factcheck.extract import coerce_published, detect_language, extract
@@ -17,35 +22,62 @@ from factcheck.ledger import load_ledger
 from factcheck.model import Review
 from factcheck.review import review
 
-EXIT_OK, EXIT_DISAGREEMENT, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_DISAGREEMENT, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_CODES = """exit codes:
+  0  no disagreement that an editor has not accepted
+  1  sources disagree (conflicts or tensions not accepted in the ledger); see --exit-zero
+  2  bad input: unreadable or invalid corpus, ledger, entities or options
+  3  internal error (a bug: please report it; --debug shows the traceback)"""
+# corpora larger than this show a progress line on stderr, when stderr is a terminal
+PROGRESS_FROM = 30
 
 
 def _parser() -> argparse.ArgumentParser:
+    from factcheck import __version__
+    from factcheck.report import FORMATS
+
     parser = argparse.ArgumentParser(
-        prog="factcheck",
+        prog="factcheck", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Track sourced claims in news coverage and find where sources disagree.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser(
-        "check", help="validate the claims ledger against its sources and compare its claims")
+        "check", help="validate the claims ledger against its sources and compare its claims",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("--claims", type=Path,
                        help="folder of claim files (default: claims/, else the bundled ledger)")
     check.add_argument("--sources", type=Path,
                        help="corpus folder with sources.toml (default: seeds/, else the "
                        "bundled seeds)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when claims disagree (report only)")
+    _max_bytes(check)
 
     rev = commands.add_parser(
-        "review", help="find where sources disagree and where they corroborate each other")
+        "review", help="find where sources disagree and where they corroborate each other",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     rev.add_argument("corpus", nargs="*", type=Path, metavar="CORPUS",
                      help="corpus folders (default: the seeds with the bundled ledger)")
     rev.add_argument("--claims", type=Path, help="a claims ledger folder to merge in "
                      "(curated claims win over automatic ones for the same words)")
     rev.add_argument("--entities", type=Path, help="an entities TOML file merged over the "
                      "bundled registry")
-    rev.add_argument("--format", choices=("json", "md"), default="md")
-    rev.add_argument("-o", "--output", type=Path, help="write the report to this file")
+    rev.add_argument("--format", choices=FORMATS,
+                     help="report format (default: the extension of -o, else md)")
+    rev.add_argument("-o", "--output", type=Path, help="write the report to this file "
+                     "(.html, .md, .json, .csv or .jsonld name the format)")
+    rev.add_argument("--exit-zero", action="store_true",
+                     help="exit 0 even when sources disagree (report only)")
     rev.add_argument("--no-auto", action="store_true",
                      help="compare the ledger's claims only, build none from the text")
+    rev.add_argument("--title", default="factcheck review", help="the HTML report's title")
+    rev.add_argument("--reviewer", help="ClaimReview: the organisation that rated the claims")
+    rev.add_argument("--reviewer-url", help="ClaimReview: that organisation's web address")
+    rev.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    _max_bytes(rev)
 
     ext = commands.add_parser("extract", help="list the figures and dates a text states")
     ext.add_argument("paths", nargs="+", type=Path, metavar="PATH",
@@ -56,7 +88,14 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     ext.add_argument("--keep-furniture", action="store_true",
                      help="also read page furniture (link teasers, credits)")
+    _max_bytes(ext)
     return parser
+
+
+def _max_bytes(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                         help=f"refuse (and report) an article larger than N bytes "
+                         f"(default {MAX_BYTES:,})")
 
 
 def bundled(name: str) -> Path:
@@ -72,13 +111,22 @@ def bundled(name: str) -> Path:
     return here
 
 
+def _outcome(disagreements: int, args: argparse.Namespace) -> int:
+    return EXIT_DISAGREEMENT if disagreements and not args.exit_zero else EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     sources_dir = args.sources or bundled("seeds")
-    corpus = load_corpus(sources_dir)
-    ledger = load_ledger(args.claims or bundled("claims"), corpus)
+    claims_dir = args.claims or bundled("claims")
+    corpus = load_corpus(sources_dir, max_bytes=args.max_bytes)
+    ledger = load_ledger(claims_dir, corpus)
     sources = {claim.provenance.source for claim in ledger.claims.values()}
     print(f"ok: {len(ledger)} claims in {len(ledger.files)} file(s) verified against "
-          f"{len(sources)} of {len(corpus)} sources in {sources_dir}")
+          f"{len(sources)} of {len(corpus)} sources in {sources_dir} (ledger: {claims_dir})")
+    for folder, skipped in ((sources_dir, corpus.skipped), (claims_dir, ledger.skipped)):
+        if skipped:
+            print(f"skipped in {folder} (not {'claim' if folder == claims_dir else 'article'} "
+                  f"files): {', '.join(skipped)}", file=sys.stderr)
     result = review(corpus, ledger, automatic=False)
     accepted = [f for f in result.findings if f.accepted and not f.is_disagreement]
     if accepted:
@@ -88,70 +136,98 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{finding.kind.value}: {finding.explanation}", file=sys.stderr)
         print(f"{len(result.disagreements)} disagreement(s) no editor has accepted "
               "(set `accepted = \"reason\"` on a claim once it is judged)", file=sys.stderr)
-        return EXIT_DISAGREEMENT
-    return EXIT_OK
+    return _outcome(len(result.disagreements), args)
 
 
 def _review(args: argparse.Namespace) -> int:
-    from factcheck.report import render  # the renderers are needed by this command only
+    from factcheck.report import format_for, render  # needed by this command only
 
+    fmt = args.format
+    if fmt is None:
+        fmt = format_for(args.output) if args.output is not None else "md"
+        if fmt is None:
+            raise FactcheckError(f"-o {args.output}: cannot tell the report format from the "
+                                 "extension; give --format html|md|json|csv|claimreview")
     if args.corpus:
-        corpus = _merged_corpus(args.corpus)
+        corpus = _merged_corpus(args.corpus, args.max_bytes)
         claims_dir = args.claims
     else:
-        corpus = load_corpus(bundled("seeds"))
+        corpus = load_corpus(bundled("seeds"), max_bytes=args.max_bytes)
         claims_dir = args.claims or bundled("claims")
     ledger = load_ledger(claims_dir, corpus) if claims_dir is not None else None
     if args.no_auto and ledger is None:
         raise FactcheckError("--no-auto needs a ledger (--claims DIR)")
-    result: Review = review(corpus, ledger, args.entities, automatic=not args.no_auto)
-    text = render(result, args.format)
+    progress = None if args.no_progress else _progress_line(len(corpus))
+    result: Review = review(corpus, ledger, args.entities, automatic=not args.no_auto,
+                            progress=progress)
+    text = render(result, fmt, title=args.title, reviewer=args.reviewer,
+                  reviewer_url=args.reviewer_url)
     if args.output is not None:
         try:
-            args.output.write_text(text, encoding="utf-8")
+            args.output.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise FactcheckError(f"{args.output}: cannot write: {exc.strerror}") from exc
     else:
         sys.stdout.write(text)
-    print(f"{len(result.findings)} finding(s), {len(result.disagreements)} disagreement(s) "
-          "no editor has accepted", file=sys.stderr)
-    return EXIT_DISAGREEMENT if result.disagreements else EXIT_OK
+    where = f" -> {args.output}" if args.output is not None else ""
+    print(f"{len(result.sources)} source(s), {len(result.findings)} finding(s), "
+          f"{len(result.disagreements)} disagreement(s) no editor has accepted{where}",
+          file=sys.stderr)
+    return _outcome(len(result.disagreements), args)
 
 
-def _merged_corpus(folders: Sequence[Path]) -> Corpus:
+def _progress_line(total: int):
+    """A `progress(done, total)` callback that redraws one stderr line, or None when stderr
+    is not a terminal (logs stay clean) or the corpus is small."""
+    if total <= PROGRESS_FROM or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\rreading sources: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _merged_corpus(folders: Sequence[Path], max_bytes: int) -> Corpus:
     """One corpus from several folders; a source id used twice is an error."""
-    if len(folders) == 1:
-        return load_corpus(folders[0])
+    corpora = [load_corpus(folder, max_bytes=max_bytes) for folder in folders]
+    if len(corpora) == 1:
+        return corpora[0]
     sources = {}
-    for folder in folders:
-        for source_id, source in load_corpus(folder).items():
+    for folder, corpus in zip(folders, corpora, strict=True):
+        for source_id, source in corpus.items():
             if source_id in sources:
                 raise FactcheckError(f"{folder}: source id {source_id!r} is also in another "
                                      "corpus folder")
             sources[source_id] = source
-    return Corpus(folders[0], sources)
+    return Corpus(folders[0], sources, tuple(s for c in corpora for s in c.skipped))
 
 
 def _documents(args: argparse.Namespace):
     """(source id, text, language, published) for every file or corpus folder given."""
     for path in args.paths:
-        if path.is_dir():
-            corpus = load_corpus(path)
+        folder, problems = is_folder(path)
+        if problems:
+            raise ProblemsError(problems)
+        if folder:
+            corpus = load_corpus(path, max_bytes=args.max_bytes)
             for source in corpus.values():
                 yield (source.id, source.text, args.lang or source.language,
                        args.published or source.published)
-        elif path.is_file():
-            text, problems = read_text(path)
-            if text is None:
-                raise ProblemsError(problems)
-            yield path.stem, text, args.lang or detect_language(text), args.published
-        else:
-            raise FactcheckError(f"{path}: no such file or folder")
+            continue
+        text, problems = read_text(path, max_bytes=args.max_bytes)
+        if text is None:
+            raise ProblemsError(problems)
+        yield path.stem, text, args.lang or detect_language(text), args.published
 
 
 def _extract(args: argparse.Namespace) -> int:
     if args.published is not None:
-        coerce_published(args.published)  # fail early on a malformed date
+        try:
+            coerce_published(args.published)  # fail early on a malformed date
+        except FactcheckError as exc:
+            raise FactcheckError(f"--published {args.published!r}: {exc}") from exc
     out = sys.stdout
     for source_id, text, language, published in _documents(args):
         for mention in extract(text, language, published,
@@ -169,21 +245,30 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 disagreements, 2 invalid input)."""
+    """Run the command line; return the exit code (0 ok, 1 disagreements, 2 invalid input,
+    3 internal error)."""
     args = _parser().parse_args(argv)
     try:
         return {"check": _check, "extract": _extract, "review": _review}[args.command](args)
     except ProblemsError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; nothing was checked further.",
-              file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
         return EXIT_INVALID
     except FactcheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        if args.debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
+              "traceback, and please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from factcheck.model import (DURATION_UNITS, Approx, Categorical, Check, Claim, 
                              Stance, unit_kind)
 from factcheck.neardup import NearDuplicates
 from factcheck.vocabulary import Predicate, load_predicates, predicate as predicate_spec
-from factcheck.wording import date_phrase, describe_source, quantity_phrase
+from factcheck.wording import date_phrase, describe_source, value_phrase
 
 DURATION_DAYS = {"year": Decimal("365.25"), "decade": Decimal("3652.5"),
                  "month": Decimal("30.4375"), "week": Decimal(7), "day": Decimal(1),
@@ -251,12 +251,18 @@ def _hedge_note(claims: Iterable[Claim], context: Context) -> tuple[bool, str]:
     return True, " Hedged: " + "; ".join(notes) + "."
 
 
+def key_qualifiers(key: FactKey) -> tuple[str, ...]:
+    """The parts of a fact key a finding names as its qualifiers: scope, modality, measure,
+    tranche year, never the plain defaults."""
+    return tuple(str(q) for q in key[3:] if q not in PLAIN)
+
+
 def _finding(kind: FindingKind, check: Check, key: FactKey, claims: Sequence[Claim],
              explanation: str, *, disputed: Sequence[Claim] = (), independent: int = 0,
              hedged: bool = False) -> Finding:
     accepted = next((c.accepted for c in disputed if c.accepted), None)
     subject, predicate, obj = key[0], key[1], key[2]
-    qualifiers = tuple(str(q) for q in key[3:] if q not in PLAIN)
+    qualifiers = key_qualifiers(key)
     return Finding(kind=kind, check=check, subject=subject, predicate=predicate, object=obj,
                    claims=sorted(claims, key=lambda c: (c.provenance.source, c.provenance.start,
                                                         c.id)),
@@ -267,7 +273,7 @@ def _finding(kind: FindingKind, check: Check, key: FactKey, claims: Sequence[Cla
 
 # -- numbers ------------------------------------------------------------------------------
 
-def _bounds(quantity: Quantity) -> tuple[Decimal | None, Decimal | None,
+def comparable_bounds(quantity: Quantity) -> tuple[Decimal | None, Decimal | None,
                                          Decimal | None, Decimal | None]:
     """Wording low and high, then rounding low and high, in comparable units (durations in
     days)."""
@@ -309,7 +315,7 @@ def _judge_number_slot(key: FactKey, claims: list[Claim], context: Context) -> F
     for claim in claims:
         quantity = claim.value
         assert isinstance(quantity, Quantity)
-        low, high, round_low, round_high = _bounds(quantity)
+        low, high, round_low, round_high = comparable_bounds(quantity)
         if low is not None and (high_low is None or (low, quantity.low_open, claim.id) >
                                 (high_low[0], high_low[1].value.low_open, high_low[1].id)):
             high_low = (low, claim)
@@ -347,15 +353,7 @@ def _judge_number_slot(key: FactKey, claims: list[Claim], context: Context) -> F
 def _says(claim: Claim, context: Context) -> str:
     """"ChannelNews (2025-03-11) says «environ 14 milliards de dollars» (12.6–15.4 billion USD)"."""
     wording = claim.provenance.wording or claim.provenance.quote
-    value = claim.value
-    if isinstance(value, Quantity):
-        meaning = quantity_phrase(value)
-    elif isinstance(value, (PartialDate, DateRange)):
-        meaning = date_phrase(value)
-    elif isinstance(value.value, bool):
-        meaning = "yes" if value.value else "no"
-    else:
-        meaning = value.value
+    meaning = value_phrase(claim.value)
     derived = f", derived as {claim.derivation}" if claim.derivation else ""
     return f"{context.who(claim)} says «{wording}» ({meaning}{derived})"
 
@@ -415,7 +413,7 @@ def _check_of(claim: Claim) -> Check:
 
 # -- dates --------------------------------------------------------------------------------
 
-def _candidates(value: PartialDate | DateRange) -> list[tuple[dt.date, dt.date]]:
+def date_candidates(value: PartialDate | DateRange) -> list[tuple[dt.date, dt.date]]:
     """The periods a date may be: one, or each resolution a coarse publication date leaves
     open ("janvier dernier" in 2025: January 2024 or January 2025)."""
     if isinstance(value, DateRange) and value.alternatives:
@@ -441,7 +439,7 @@ def _judge_dates(key: FactKey, claims: list[Claim], context: Context) -> Finding
     options: list[tuple[dt.date, dt.date]] | None = None
     for claim in claims:
         assert isinstance(claim.value, (PartialDate, DateRange))
-        mine = _candidates(claim.value)
+        mine = date_candidates(claim.value)
         options = mine if options is None else [
             (max(a[0], b[0]), min(a[1], b[1])) for a in options for b in mine
             if max(a[0], b[0]) <= min(a[1], b[1])]
@@ -469,7 +467,7 @@ def _judge_dates(key: FactKey, claims: list[Claim], context: Context) -> Finding
 def _disjoint_pair(claims: list[Claim]) -> tuple[Claim, Claim]:
     """Two claims whose dates share no day: the latest start against the earliest end."""
     def bounds(claim: Claim) -> tuple[dt.date, dt.date]:
-        spans = _candidates(claim.value)  # type: ignore[arg-type]
+        spans = date_candidates(claim.value)  # type: ignore[arg-type]
         return min(s for s, _ in spans), max(e for _, e in spans)
 
     late = max(claims, key=lambda c: (bounds(c)[0], c.id))
@@ -479,8 +477,8 @@ def _disjoint_pair(claims: list[Claim]) -> tuple[Claim, Claim]:
     for index, first in enumerate(claims):  # alternatives: find a pair that cannot meet
         for second in claims[index + 1:]:
             if not any(max(a[0], b[0]) <= min(a[1], b[1])
-                       for a in _candidates(first.value)  # type: ignore[arg-type]
-                       for b in _candidates(second.value)):  # type: ignore[arg-type]
+                       for a in date_candidates(first.value)  # type: ignore[arg-type]
+                       for b in date_candidates(second.value)):  # type: ignore[arg-type]
                 return first, second
     return early, late
 
@@ -661,7 +659,7 @@ def _round3(number: Decimal, rounding: str = ROUND_HALF_EVEN) -> Decimal:
 
 def _consensus(claims: list[Claim]) -> tuple[Decimal, Decimal] | None:
     """The interval every claim of an agreeing group allows, or None if they disagree."""
-    bounds = [_bounds(c.value) for c in claims]  # type: ignore[arg-type]
+    bounds = [comparable_bounds(c.value) for c in claims]  # type: ignore[arg-type]
     lows = [b[0] for b in bounds if b[0] is not None]
     highs = [b[1] for b in bounds if b[1] is not None]
     if not lows or not highs:

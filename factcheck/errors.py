@@ -68,3 +68,7 @@ class LedgerError(ProblemsError):
 class EntitiesError(ProblemsError):
     """An entities registry file has invalid entries: bad fields, duplicate or shared
     aliases, references to unknown entities."""
+
+
+class MissingExtraError(FactcheckError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""

@@ -12,6 +12,7 @@ import functools
 import re
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -111,6 +112,19 @@ def _optional_decimal(value: object) -> Decimal | None:
         raise ModelError(f"not a number: {value!r}") from exc
 
 
+def _finite(instance: object, attribute: attrs.Attribute, value: Decimal | None) -> None:
+    """Refuse NaN and infinities: no interval holds them, and comparing them raises."""
+    if value is not None and not value.is_finite():
+        raise ModelError(f"{type(instance).__name__}.{attribute.name} must be a finite "
+                         f"number, got {value}")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value):
+        raise ModelError(f"{type(instance).__name__}.{attribute.name} must be text, "
+                         f"got {value!r}")
+
+
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
                             "decade"})
 
@@ -155,12 +169,13 @@ class Quantity:
     100 000 000): the digits' own rounding, which a hedge such as "environ" widens.
     """
 
-    value: Decimal | None = attrs.field(converter=_optional_decimal)
-    low: Decimal | None = attrs.field(converter=_optional_decimal)
-    high: Decimal | None = attrs.field(converter=_optional_decimal)
-    unit: str | None = None
+    value: Decimal | None = attrs.field(converter=_optional_decimal, validator=_finite)
+    low: Decimal | None = attrs.field(converter=_optional_decimal, validator=_finite)
+    high: Decimal | None = attrs.field(converter=_optional_decimal, validator=_finite)
+    unit: str | None = attrs.field(default=None, validator=_optional_text)
     approx: Approx = attrs.field(default=Approx.EXACT, converter=_member_of(Approx))
-    step: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    step: Decimal | None = attrs.field(default=None, converter=_optional_decimal,
+                                       validator=_finite)
 
     def __attrs_post_init__(self) -> None:
         if self.step is not None and self.step <= 0:
@@ -464,6 +479,78 @@ def _optional_member_of(enum_type: type[enum.Enum]):
     return lambda value: None if value is None else convert(value)
 
 
+def _review_day(value: object) -> PartialDate:
+    """The day a fact-check was published, from a PartialDate, a datetime.date or ISO text."""
+    if isinstance(value, dt.datetime):  # a subclass of date: refuse rather than drop the time
+        raise ModelError(f"a rating's date is a day such as 2025-03-12, got {value!r}")
+    if isinstance(value, dt.date):
+        value = PartialDate.from_date(value)
+    elif isinstance(value, str):
+        try:
+            value = PartialDate.parse(value)
+        except ParseError as exc:
+            raise ModelError(str(exc)) from exc
+    if not isinstance(value, PartialDate):
+        raise ModelError(f"a rating's date is a day such as 2025-03-12, got {value!r}")
+    if value.granularity is not Granularity.DAY:
+        raise ModelError(f"a rating's date is a day such as 2025-03-12, got {str(value)!r}")
+    return value
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ModelError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+def _optional_non_empty(instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None:
+        _non_empty(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Rating:
+    """An editor's verdict on a claim, published as a fact-check (schema.org ClaimReview).
+
+    `verdict` is the textual rating ("Faux", "False"); `date` the day the fact-check was
+    published; `value`, `best` and `worst` an optional numeric scale; `claim_reviewed` a short
+    wording of the claim (the quote when None); `url` the page hosting the fact-check.
+    A rating is only ever an editor's: no verdict of the review becomes one.
+    """
+
+    verdict: str = attrs.field(validator=_non_empty)
+    date: PartialDate = attrs.field(converter=_review_day)
+    value: Decimal | None = attrs.field(default=None, converter=_optional_decimal,
+                                        validator=_finite)
+    best: Decimal | None = attrs.field(default=None, converter=_optional_decimal,
+                                       validator=_finite)
+    worst: Decimal | None = attrs.field(default=None, converter=_optional_decimal,
+                                        validator=_finite)
+    claim_reviewed: str | None = attrs.field(default=None, validator=_optional_non_empty)
+    url: str | None = attrs.field(default=None, validator=_optional_non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.worst is not None and self.best is not None and self.worst >= self.best:
+            raise ModelError(f"rating worst {self.worst} must be below best {self.best}")
+        if self.value is not None:
+            if self.worst is not None and self.value < self.worst:
+                raise ModelError(f"rating value {self.value} is below worst {self.worst}")
+            if self.best is not None and self.value > self.best:
+                raise ModelError(f"rating value {self.value} is above best {self.best}")
+        if self.url is not None and not self.url.startswith(("https://", "http://")):
+            raise ModelError(f"rating url must start with https:// or http://, got {self.url!r}")
+
+
+def _editor_only(instance: Claim, attribute: attrs.Attribute, value: Rating | None) -> None:
+    """A rating belongs to a ledger claim: machine-made claims never carry a verdict."""
+    if value is None:
+        return
+    if not isinstance(value, Rating):
+        raise ModelError(f"claim {instance.id!r}: rating must be a Rating, got {value!r}")
+    if instance.origin is not Origin.LEDGER:
+        raise ModelError(f"claim {instance.id!r}: only an editor's (ledger) claim can be rated, "
+                         f"not an {instance.origin.value} one")
+
+
 @attrs.frozen(kw_only=True)
 class Claim:
     """A sourced claim: subject, predicate, object, value, the time it is about, provenance.
@@ -489,10 +576,36 @@ class Claim:
     since: bool = False
     origin: Origin = attrs.field(default=Origin.LEDGER, converter=_member_of(Origin))
     derivation: str | None = None
+    rating: Rating | None = attrs.field(default=None, validator=_editor_only)
 
     def __attrs_post_init__(self) -> None:
         if self.since and self.about is None:
             raise ModelError(f"claim {self.id!r}: `since` needs the date in `about`")
+
+    # -- display (factcheck.display renders; imported on use) ----------------------------
+
+    def __repr__(self) -> str:
+        from factcheck.display import claim_repr
+        return claim_repr(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.display import claim_html
+        return claim_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from factcheck.display import claim_markdown
+        return claim_markdown(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The claim as one flat dict of plain values (the review JSON's claim record)."""
+        from factcheck.display import claim_records
+        return claim_records(self)
+
+    def to_pandas(self) -> Any:
+        """A one-row pandas DataFrame (needs the `pandas` extra)."""
+        from factcheck.display import claim_records, to_pandas
+        records = claim_records(self)
+        return to_pandas(records, "Claim", tuple(records[0]))
 
 
 @attrs.frozen(kw_only=True)
@@ -566,6 +679,29 @@ class Finding:
         """A conflict or a tension that no editor has accepted."""
         return self.kind in DISAGREEMENTS and self.accepted is None
 
+    def __repr__(self) -> str:
+        from factcheck.display import finding_repr
+        return finding_repr(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.display import finding_html
+        return finding_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from factcheck.display import finding_markdown
+        return finding_markdown(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per claim: the finding's fields, then the claim's."""
+        from factcheck.display import finding_records
+        return finding_records(self)
+
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame (needs the `pandas` extra)."""
+        from factcheck.display import finding_records, to_pandas
+        from factcheck.review import ROW_COLUMNS
+        return to_pandas(finding_records(self), "Finding", ROW_COLUMNS)
+
 
 @attrs.frozen(kw_only=True)
 class Review:
@@ -581,3 +717,27 @@ class Review:
     def disagreements(self) -> tuple[Finding, ...]:
         """Conflicts and tensions no editor has accepted."""
         return tuple(f for f in self.findings if f.is_disagreement)
+
+    def __repr__(self) -> str:
+        from factcheck.display import review_repr
+        return review_repr(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.display import review_html
+        return review_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from factcheck.display import review_markdown
+        return review_markdown(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per claim of each finding, then one per unclassified figure: the
+        rows of the CSV report, with plain values."""
+        from factcheck.display import review_records
+        return review_records(self)
+
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame (needs the `pandas` extra)."""
+        from factcheck.display import review_records, to_pandas
+        from factcheck.review import ROW_COLUMNS
+        return to_pandas(review_records(self), "Review", ROW_COLUMNS)

@@ -8,7 +8,7 @@ win over automatic ones for the same words, and judges every fact (`compare.judg
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,8 @@ CorpusLike = Corpus | Mapping[str, Source] | Iterable[Source] | str | Path
 SCHEMA_VERSION = 1
 
 
-def _sources(corpus: CorpusLike) -> dict[str, Source]:
+def source_map(corpus: CorpusLike) -> dict[str, Source]:
+    """The sources of a corpus given as a folder, a mapping or Source objects, by id."""
     if isinstance(corpus, (str, Path)):
         return dict(load_corpus(corpus))
     if isinstance(corpus, Mapping):
@@ -45,15 +46,16 @@ def _sources(corpus: CorpusLike) -> dict[str, Source]:
 
 def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | None = None,
            entities: EntityRegistry | str | Path | None = None, *,
-           automatic: bool = True) -> Review:
+           automatic: bool = True,
+           progress: Callable[[int, int], None] | None = None) -> Review:
     """Find where the sources of `corpus` disagree and where they corroborate each other.
 
     `ledger` (a Ledger, claims, or a claims folder checked against `corpus`) adds curated
     claims, which win over automatic ones stating the same words. `entities` (a registry or
     a TOML file) is merged over the bundled registry. `automatic=False` compares the
-    ledger's claims alone.
+    ledger's claims alone. `progress(done, total)` is called after each source is read.
     """
-    sources = _sources(corpus)
+    sources = source_map(corpus)
     registry = load_entities(entities)
     curated: list[Claim] = []
     if ledger is not None:
@@ -67,10 +69,12 @@ def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | N
     found: list[Claim] = []
     unclassified: list[Claim] = []
     if automatic:
-        for source in sources.values():
+        for done, source in enumerate(sources.values(), 1):
             read = claims_from_source(source, registry)
             found.extend(read.claims)
             unclassified.extend(read.unclassified)
+            if progress is not None:
+                progress(done, len(sources))
     claims = [*curated, *uncovered(curated, found)]
     unclassified = uncovered(curated, unclassified)
     findings = judge(claims, sources, lambda name: registry[name].kind if name in registry
@@ -131,7 +135,9 @@ def claim_record(claim: Claim, sources: Mapping[str, Source]) -> dict[str, Any]:
         "about": claim.about.isoformat() if claim.about is not None else None,
         "since": claim.since, "scope": claim.scope.value if claim.scope else None,
         "modality": claim.modality.value, "measure": claim.measure,
-        "accepted": claim.accepted, "note": claim.note, "derivation": claim.derivation,
+        "accepted": claim.accepted,
+        "rating": claim.rating.verdict if claim.rating is not None else None,
+        "note": claim.note, "derivation": claim.derivation,
     }
     record.update(value_fields(claim.value))
     return record
@@ -170,3 +176,53 @@ def review_record(result: Review) -> dict[str, Any]:
         "findings": [finding_record(f, sources) for f in result.findings],
         "unclassified": [claim_record(c, sources) for c in result.unclassified],
     }
+
+
+# -- flat rows: one per claim of a finding (CSV, to_records, DataFrames) -----------------
+
+# The fact and its verdict; `disputed` says whether the row's claim is one the verdict turns
+# on. Unclassified figures have kind "unclassified" and no finding number.
+FINDING_COLUMNS = ("finding", "kind", "check", "subject", "predicate", "object", "qualifiers",
+                   "explanation", "accepted", "independent_sources", "hedged", "disputed")
+# claim_record's fields, in its order; those whose name a finding column already uses (and
+# the claim's id) are prefixed with `claim_`.
+CLAIM_COLUMNS = ("claim_id", "source", "publisher", "published", "url", "location", "quote",
+                 "start", "end", "wording", "stance", "attributed_to", "origin",
+                 "claim_subject", "claim_predicate", "claim_object", "about", "since", "scope",
+                 "modality", "measure", "claim_accepted", "rating", "note", "derivation",
+                 "value", "low", "high", "unit", "approx",
+                 "date_start", "date_end", "granularity")
+ROW_COLUMNS = FINDING_COLUMNS + CLAIM_COLUMNS
+_RENAMED = {"id": "claim_id", "subject": "claim_subject", "predicate": "claim_predicate",
+            "object": "claim_object", "accepted": "claim_accepted"}
+
+
+def finding_rows(findings: Iterable[Finding], sources: Mapping[str, Source],
+                 unclassified: Iterable[Claim] = ()) -> list[dict[str, Any]]:
+    """One flat dict per claim of each finding (every key of ROW_COLUMNS, plain values),
+    then one per unclassified figure, so that no extracted figure is lost."""
+    rows = []
+    for number, finding in enumerate(findings, start=1):
+        fact = {"finding": number, "kind": finding.kind.value, "check": finding.check.value,
+                "subject": finding.subject, "predicate": finding.predicate,
+                "object": finding.object, "qualifiers": "; ".join(finding.qualifiers),
+                "explanation": finding.explanation, "accepted": finding.accepted,
+                "independent_sources": finding.independent_sources,
+                "hedged": finding.hedged}
+        for claim in finding.claims:
+            rows.append(_row({**fact, "disputed": claim.id in finding.disputed,
+                              **_claim_columns(claim_record(claim, sources))}))
+    for claim in unclassified:
+        record = claim_record(claim, sources)
+        rows.append(_row({"kind": "unclassified", "subject": record["subject"],
+                          "predicate": record["predicate"], "object": record["object"],
+                          **_claim_columns(record)}))
+    return rows
+
+
+def _claim_columns(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {_RENAMED.get(key, key): value for key, value in record.items()}
+
+
+def _row(cells: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: cells.get(name) for name in ROW_COLUMNS}

@@ -22,7 +22,7 @@ _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (model.Quantity, model.PartialDate, model.DateRange, model.Categorical,
                 model.Source, model.Provenance, model.Claim, model.Mention, model.Finding,
-                model.Review)
+                model.Review, model.Rating)
 }
 _HINTS = {name: typing.get_type_hints(cls, vars(model)) for name, cls in _CLASSES.items()}
 

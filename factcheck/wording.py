@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from factcheck.model import Approx, DateRange, PartialDate, Quantity, Source
+from factcheck.model import Approx, DateRange, PartialDate, Quantity, Source, Value
 
 _SCALES = ((Decimal("1e12"), "trillion"), (Decimal("1e9"), "billion"),
            (Decimal("1e6"), "million"))
@@ -97,6 +97,22 @@ def date_phrase(value: PartialDate | DateRange) -> str:
     if value.part is not None:
         return f"{_PARTS[value.part]} {value.year}"
     return str(value.year)
+
+
+def value_phrase(value: Value) -> str:
+    """What a claim's value means, in words: an interval, a period, "yes"/"no" or a label.
+
+    >>> from factcheck.model import Categorical
+    >>> value_phrase(Categorical(False))
+    'no'
+    """
+    if isinstance(value, Quantity):
+        return quantity_phrase(value)
+    if isinstance(value, (PartialDate, DateRange)):
+        return date_phrase(value)
+    if isinstance(value.value, bool):
+        return "yes" if value.value else "no"
+    return value.value
 
 
 def describe_source(source: Source | None, source_id: str) -> str:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factcheck.model import (Approx, Categorical, Check, Claim, DateRange, Finding,
                              FindingKind, Mention, Modality, Origin, PartialDate, Provenance,
-                             Quantity, Review, Scope, Source, Stance)
+                             Quantity, Rating, Review, Scope, Source, Stance)
 
 decimals = st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"),
                        allow_nan=False, allow_infinity=False, places=3)
@@ -83,8 +83,22 @@ def provenances(draw: st.DrawFn) -> Provenance:
 
 
 @st.composite
+def ratings(draw: st.DrawFn) -> Rating:
+    worst, value, best = sorted(draw(st.lists(decimals, min_size=3, max_size=3, unique=True)))
+    scale = draw(st.sampled_from(["none", "value", "scale"]))
+    day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+    return Rating(verdict=draw(words.filter(str.strip)), date=PartialDate.from_date(day),
+                  value=None if scale == "none" else value,
+                  best=best if scale == "scale" else None,
+                  worst=worst if scale == "scale" else None,
+                  claim_reviewed=draw(st.one_of(st.none(), words.filter(str.strip))),
+                  url=draw(st.one_of(st.none(), st.just("https://factcheck.example/a"))))
+
+
+@st.composite
 def claims(draw: st.DrawFn) -> Claim:
     about = draw(st.one_of(st.none(), partial_dates(), date_ranges()))
+    origin = draw(st.sampled_from(list(Origin)))
     return Claim(
         id=draw(words.filter(bool)), subject=draw(words), predicate=draw(words),
         value=draw(values), provenance=draw(provenances()),
@@ -94,8 +108,8 @@ def claims(draw: st.DrawFn) -> Claim:
         modality=draw(st.sampled_from(list(Modality))),
         measure=draw(st.one_of(st.none(), words)),
         since=about is not None and draw(st.booleans()),
-        origin=draw(st.sampled_from(list(Origin))),
-        derivation=draw(st.one_of(st.none(), words)))
+        origin=origin, derivation=draw(st.one_of(st.none(), words)),
+        rating=draw(st.one_of(st.none(), ratings())) if origin is Origin.LEDGER else None)
 
 sources = st.builds(
     Source, id=words.filter(bool), text=words, language=st.sampled_from(["fr", "en"]),
@@ -128,4 +142,4 @@ reviews = st.builds(Review, findings=st.lists(findings, max_size=2),
                     sources=st.lists(sources, max_size=2))
 
 model_objects = st.one_of(values, provenances(), claims(), sources, mentions(), findings,
-                          reviews)
+                          reviews, ratings())

@@ -49,7 +49,7 @@ def test_an_impossible_publication_date_is_reported_with_its_line(tmp_path):
 
 def test_a_missing_article_file_is_reported(tmp_path):
     message = _corpus_with(tmp_path, '[[source]]\nid = "b"\nfile = "b.txt"\n')
-    assert "'b.txt' does not exist" in message
+    assert "b.txt: no such file" in message
 
 
 def test_an_unknown_language_is_reported(tmp_path):

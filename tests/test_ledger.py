@@ -147,3 +147,11 @@ def test_check_passes_on_the_bundled_ledger_with_exit_0(capsys, monkeypatch):
 def test_a_claim_that_is_not_a_table_is_reported(workspace, capsys):
     code, err = _check(workspace, 'claim = ["deal-value"]\n', capsys)
     assert code == 2 and "claim #1 is not a [[claim]] table" in err
+
+
+def test_the_curated_ledger_rates_only_the_stargate_month_an_editor_judged_wrong():
+    ledger = load_ledger(CLAIMS, load_corpus(SEEDS))
+    rated = {c.id: c.rating for c in ledger.values() if c.rating is not None}
+    assert list(rated) == ["stargate-announced-channelnews"]
+    assert rated["stargate-announced-channelnews"].verdict == "Faux"
+    assert ledger["stargate-announced-channelnews"].accepted  # the judgement behind the rating

@@ -27,12 +27,25 @@ def fact_title(finding: Finding) -> str:
     return " · ".join(parts) + (f" ({', '.join(qualifiers)})" if qualifiers else "")
 
 
-def _claim_row(claim: Claim, sources: Mapping[str, Source]) -> str:
+CLAIMS_HEADER = "| source | wording | stance | quote |\n|---|---|---|---|"
+
+
+def claim_row(claim: Claim, sources: Mapping[str, Source]) -> str:
+    """What one source says, as a row under CLAIMS_HEADER."""
     p = claim.provenance
     who = describe_source(sources.get(p.source), p.source)
     wording = p.wording or ""
     return (f"| {_cell(who)} | {_cell(wording)} | {_cell(p.stance.value)} | "
             f"{_cell(p.quote)} |")
+
+
+def finding_markdown(finding: Finding, sources: Mapping[str, Source]) -> str:
+    """One fact: its title, the explanation, and what each source says, as a table."""
+    accepted = f" — accepted: {finding.accepted}" if finding.accepted else ""
+    lines = [f"### {fact_title(finding)}{accepted}", "", finding.explanation, "",
+             CLAIMS_HEADER]
+    lines += [claim_row(c, sources) for c in finding.claims]
+    return "\n".join(lines)
 
 
 def render_markdown(result: Review) -> str:
@@ -53,11 +66,7 @@ def render_markdown(result: Review) -> str:
             continue
         lines += [f"## {_TITLES[kind]}", ""]
         for finding in findings:
-            accepted = f" — accepted: {finding.accepted}" if finding.accepted else ""
-            lines += [f"### {fact_title(finding)}{accepted}", "", finding.explanation, "",
-                      "| source | wording | stance | quote |", "|---|---|---|---|"]
-            lines += [_claim_row(c, sources) for c in finding.claims]
-            lines.append("")
+            lines += [finding_markdown(finding, sources), ""]
     if result.unclassified:
         lines += ["## Unclassified figures", "",
                   "| source | wording | why | quote |", "|---|---|---|---|"]
