@@ -4,6 +4,8 @@ does not scroll sideways)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from html import escape
@@ -18,7 +20,7 @@ from factcheck.report import format_for, render
 from factcheck.report.html import summary_counts, text_fragment_url
 
 from browser import CHROMIUM, dump_dom
-from hostile import hostile_sources, write_hostile_corpus
+from hostile import SCRIPT, hostile_sources, write_hostile_corpus
 
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed; .ci/run installs it")
@@ -243,3 +245,22 @@ def phone_probe(report: str, width: int) -> str:
             # srcdoc loads after this script: the document there now is the initial blank one
             "phone.onload = measure;"
             "</script></body></html>")
+
+
+# -- a hostile corpus in every format ----------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "csv", "claimreview"])
+def test_markup_and_formulas_of_a_hostile_corpus_are_inert_in_every_format(hostile_review, fmt):
+    text = render(hostile_review, fmt)
+    if fmt in ("html", "md"):  # markup shown as text, never as markup
+        assert "<script" not in text and "<img" not in text and "<b>" not in text
+        assert "&lt;script&gt;" in text
+    if fmt == "json":
+        quotes = [c["quote"] for f in json.loads(text)["findings"] for c in f["claims"]]
+        assert any(SCRIPT in q for q in quotes)  # data keeps the exact text
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row
+                   if not re.fullmatch(r"-?\d+(\.\d+)?", cell))
+    if fmt == "claimreview":
+        assert json.loads(text) == []  # no editor rated a claim: no verdict is published

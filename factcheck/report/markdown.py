@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 from factcheck.model import Claim, Finding, FindingKind, Review, Source
@@ -13,9 +14,21 @@ _TITLES = {FindingKind.CONFLICT: "Conflicts", FindingKind.TENSION: "Tensions",
            FindingKind.CORROBORATION: "Corroborated", FindingKind.CONSISTENT: "Consistent"}
 
 
+def plain(text: object) -> str:
+    """Article or ledger text that Markdown shows as written: markup characters become HTML
+    entities and link brackets are escaped, so a quote holding `<script>` or
+    `[x](javascript:...)` stays text in any renderer.
+
+    >>> print(plain("<b>Evil</b> & [co](javascript:x)"))
+    &lt;b&gt;Evil&lt;/b&gt; &amp; \\[co\\](javascript:x)
+    """
+    escaped = html.escape(str(text if text is not None else ""), quote=False)
+    return escaped.replace("[", "\\[").replace("]", "\\]")
+
+
 def _cell(text: object) -> str:
     """Text safe inside a Markdown table cell."""
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    return plain(text).replace("|", "\\|").replace("\n", " ")
 
 
 def fact_title(finding: Finding) -> str:
@@ -41,8 +54,8 @@ def claim_row(claim: Claim, sources: Mapping[str, Source]) -> str:
 
 def finding_markdown(finding: Finding, sources: Mapping[str, Source]) -> str:
     """One fact: its title, the explanation, and what each source says, as a table."""
-    accepted = f" — accepted: {finding.accepted}" if finding.accepted else ""
-    lines = [f"### {fact_title(finding)}{accepted}", "", finding.explanation, "",
+    accepted = f" — accepted: {plain(finding.accepted)}" if finding.accepted else ""
+    lines = [f"### {plain(fact_title(finding))}{accepted}", "", plain(finding.explanation), "",
              CLAIMS_HEADER]
     lines += [claim_row(c, sources) for c in finding.claims]
     return "\n".join(lines)
