@@ -13,14 +13,16 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from factcheck._toml import MAX_BYTES, is_folder, read_text
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import load_corpus
 from factcheck.errors import FactcheckError, ProblemsError
 from factcheck.extract import coerce_published, detect_language, extract
 from factcheck.extract.records import mention_record
 from factcheck.ledger import load_ledger
 from factcheck.model import Review
-from factcheck.review import review
+from factcheck.review import read_sources, review
 
 EXIT_OK, EXIT_DISAGREEMENT, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES = """exit codes:
@@ -60,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         "review", help="find where sources disagree and where they corroborate each other",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     rev.add_argument("corpus", nargs="*", type=Path, metavar="CORPUS",
-                     help="corpus folders (default: the seeds with the bundled ledger)")
+                     help="corpus folders or archive files (.jsonl, .jsonl.gz, .parquet); "
+                     "default: the seeds with the bundled ledger")
     rev.add_argument("--claims", type=Path, help="a claims ledger folder to merge in "
                      "(curated claims win over automatic ones for the same words)")
     rev.add_argument("--entities", type=Path, help="an entities TOML file merged over the "
@@ -77,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--reviewer", help="ClaimReview: the organisation that rated the claims")
     rev.add_argument("--reviewer-url", help="ClaimReview: that organisation's web address")
     rev.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    rev.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="review in this process (default) or on Dask (the dask extra)")
+    rev.add_argument("--scheduler", help="with --engine dask: synchronous, threads, processes "
+                     "(default) or a scheduler address tcp://HOST:PORT")
+    rev.add_argument("--partitions", type=int, metavar="N",
+                     help="with --engine dask: read the corpus in about N parts")
+    rev.add_argument("--claims-out", type=Path, metavar="DIR",
+                     help="with --engine dask: write the claims read as Parquet files in DIR")
     _max_bytes(rev)
 
     ext = commands.add_parser("extract", help="list the figures and dates a text states")
@@ -149,17 +160,29 @@ def _review(args: argparse.Namespace) -> int:
             raise FactcheckError(f"-o {args.output}: cannot tell the report format from the "
                                  "extension; give --format html|md|json|csv|claimreview")
     if args.corpus:
-        corpus = _merged_corpus(args.corpus, args.max_bytes)
+        corpus: list[Path] = list(args.corpus)
         claims_dir = args.claims
     else:
-        corpus = load_corpus(bundled("seeds"), max_bytes=args.max_bytes)
+        corpus = [bundled("seeds")]
         claims_dir = args.claims or bundled("claims")
-    ledger = load_ledger(claims_dir, corpus) if claims_dir is not None else None
-    if args.no_auto and ledger is None:
+    if args.no_auto and claims_dir is None:
         raise FactcheckError("--no-auto needs a ledger (--claims DIR)")
-    progress = None if args.no_progress else _progress_line(len(corpus))
-    result: Review = review(corpus, ledger, args.entities, automatic=not args.no_auto,
-                            progress=progress)
+    dask_only = [name for name, given in (("--scheduler", args.scheduler),
+                                          ("--partitions", args.partitions),
+                                          ("--claims-out", args.claims_out)) if given]
+    if dask_only and args.engine != "dask":
+        raise FactcheckError(f"{', '.join(dask_only)} go(es) with --engine dask")
+    if args.engine == "dask":
+        result: Review = review(corpus, claims_dir, args.entities, automatic=not args.no_auto,
+                                engine="dask", scheduler=args.scheduler,
+                                partitions=args.partitions, max_bytes=args.max_bytes,
+                                claims_out=args.claims_out)
+    else:
+        sources, rejected = read_sources(corpus, args.max_bytes)
+        progress = None if args.no_progress else _progress_line(len(sources))
+        result = review(sources, claims_dir, args.entities, automatic=not args.no_auto,
+                        progress=progress)
+        result = attrs.evolve(result, rejected=rejected)
     text = render(result, fmt, title=args.title, reviewer=args.reviewer,
                   reviewer_url=args.reviewer_url)
     if args.output is not None:
@@ -170,7 +193,8 @@ def _review(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     where = f" -> {args.output}" if args.output is not None else ""
-    print(f"{len(result.sources)} source(s), {len(result.findings)} finding(s), "
+    rejected = f", {len(result.rejected)} archive row(s) rejected" if result.rejected else ""
+    print(f"{result.counts['sources']} source(s){rejected}, {len(result.findings)} finding(s), "
           f"{len(result.disagreements)} disagreement(s) no editor has accepted{where}",
           file=sys.stderr)
     return _outcome(len(result.disagreements), args)
@@ -187,21 +211,6 @@ def _progress_line(total: int):
         print(f"\rreading sources: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
     return show
-
-
-def _merged_corpus(folders: Sequence[Path], max_bytes: int) -> Corpus:
-    """One corpus from several folders; a source id used twice is an error."""
-    corpora = [load_corpus(folder, max_bytes=max_bytes) for folder in folders]
-    if len(corpora) == 1:
-        return corpora[0]
-    sources = {}
-    for folder, corpus in zip(folders, corpora, strict=True):
-        for source_id, source in corpus.items():
-            if source_id in sources:
-                raise FactcheckError(f"{folder}: source id {source_id!r} is also in another "
-                                     "corpus folder")
-            sources[source_id] = source
-    return Corpus(folders[0], sources, tuple(s for c in corpora for s in c.skipped))
 
 
 def _documents(args: argparse.Namespace):

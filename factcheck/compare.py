@@ -139,17 +139,38 @@ def judge(claims: Sequence[Claim], sources: Mapping[str, Source] | None = None,
     context = Context(sources, entity_kind or (lambda name: None), NearDuplicates(sources))
     derived = derive_shares(claims)
     everything = [*claims, *derived]
-    groups = group_claims(everything, context.published)
+    return sort_findings([*judge_facts(everything, context), *check_parts(everything, context)])
+
+
+def family(claim: Claim, published: PartialDate | None = None) -> tuple[Any, ...] | None:
+    """What a claim's fact key begins with (subject, predicate, object), or None when it
+    states no comparable fact: the claims that `judge_facts` must see together, since
+    tranches meet their total across fact keys. `published` is its article's date."""
+    spec = predicate_spec(claim.predicate)
+    dated = published if spec.undated == "tranche" and claim.about is None else None
+    key = fact_key(claim, spec, dated)
+    return None if key is None else key[:3]
+
+
+def judge_facts(claims: Sequence[Claim], context: Context) -> list[Finding]:
+    """The verdicts on each fact the claims state, and tranches against their totals.
+    Claims of different families (see `family`) may be judged apart: a cluster does so."""
+    groups = group_claims(claims, context.published)
     findings: list[Finding] = []
     for key, members in groups.items():
         if len({c.provenance.source for c in members}) < 2:
             continue
         findings.extend(judge_group(key, members, context))
     findings.extend(check_tranches(groups, context))
-    findings.extend(check_parts(everything, context))
-    findings.sort(key=lambda f: (SEVERITY[f.kind], f.subject, f.predicate, f.object or "",
-                                 f.qualifiers, [c.id for c in f.claims]))
     return findings
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in report order: by severity, then fact, then claims (a total order, so
+    that any engine gives the same list)."""
+    return sorted(findings, key=lambda f: (SEVERITY[f.kind], f.subject, f.predicate,
+                                           f.object or "", f.qualifiers,
+                                           [c.id for c in f.claims]))
 
 
 # -- one group --------------------------------------------------------------------------
@@ -347,7 +368,7 @@ def _judge_number_slot(key: FactKey, claims: list[Claim], context: Context) -> F
                             f"could allow both: {_says(first, context)}; "
                             f"{_says(second, context)}. An editor should look.{note}",
                             disputed=pair, hedged=hedged)
-    return _corroboration(key, claims, Check.NUMBER, context)
+    return corroboration(key, claims, Check.NUMBER, context)
 
 
 def _says(claim: Claim, context: Context) -> str:
@@ -358,8 +379,9 @@ def _says(claim: Claim, context: Context) -> str:
     return f"{context.who(claim)} says «{wording}» ({meaning}{derived})"
 
 
-def _corroboration(key: FactKey, claims: list[Claim], check: Check, context: Context
-                   ) -> Finding:
+def corroboration(key: FactKey, claims: list[Claim], check: Check, context: Context
+                  ) -> Finding:
+    """Independent sources agree: the finding, near-duplicate sources counting once."""
     sources = sorted({c.provenance.source for c in claims})
     clusters = context.near_duplicates.clusters(sources, claims)
     independent = len(clusters)
@@ -446,7 +468,7 @@ def _judge_dates(key: FactKey, claims: list[Claim], context: Context) -> Finding
         if not options:
             break
     if options:
-        return _corroboration(key, claims, Check.DATE, context)
+        return corroboration(key, claims, Check.DATE, context)
     first, second = _disjoint_pair(claims)
     pair = [first, second]
     hedged, note = _hedge_note(pair, context)
@@ -506,7 +528,7 @@ def _judge_categorical(key: FactKey, claims: list[Claim], spec: Predicate, conte
     if spec.nature != "state":
         values = {c.value for c in claims}
         if len(values) == 1:
-            return [_corroboration(key, claims, Check.CATEGORY, context)]
+            return [corroboration(key, claims, Check.CATEGORY, context)]
         first = claims[0]
         second = next(c for c in claims if c.value != first.value)
         pair = [first, second]
@@ -569,7 +591,7 @@ def _judge_state(key: FactKey, claims: list[Claim], context: Context) -> Finding
             claims, key=lambda c: (_state_time(c, context) or (dt.date.min,))[0])], context)
         if update is not None:
             return update
-    return _corroboration(key, claims, Check.CATEGORY, context)
+    return corroboration(key, claims, Check.CATEGORY, context)
 
 
 def _when(claim: Claim, context: Context) -> str:

@@ -42,7 +42,8 @@ def finding_repr(finding: Finding) -> str:
 def review_repr(result: Review) -> str:
     kinds = ", ".join(f"{n} {kind.value}" for kind in FindingKind
                       if (n := sum(1 for f in result.findings if f.kind is kind)))
-    return (f"<Review: {len(result.sources)} sources, {len(result.claims)} claims, "
+    counts = result.counts
+    return (f"<Review: {counts['sources']} sources, {counts['claims']} claims, "
             f"{len(result.findings)} findings ({kinds or 'none'}), "
             f"{len(result.disagreements)} open disagreements>")
 

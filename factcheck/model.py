@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from factcheck.errors import ModelError, ParseError
+from factcheck.errors import ModelError, ParseError, Problem
 
 
 class Approx(enum.StrEnum):
@@ -704,14 +704,37 @@ class Finding:
 
 
 @attrs.frozen(kw_only=True)
+class Totals:
+    """What a review read, counted, when it does not keep every claim and source: a review
+    of an archive on a cluster keeps only those its findings rest on."""
+
+    sources: int
+    claims: int
+    unclassified: int
+
+
+@attrs.frozen(kw_only=True)
 class Review:
     """What a review found: findings by fact, every claim it compared, and the mentions that
-    fit no predicate (`unclassified`), so that nothing extracted is lost."""
+    fit no predicate (`unclassified`), so that nothing extracted is lost; `rejected` lists
+    the archive rows that could not be read, with their file, line and reason."""
 
     findings: tuple[Finding, ...] = attrs.field(converter=tuple)
     claims: tuple[Claim, ...] = attrs.field(converter=tuple)
     unclassified: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple)
+    rejected: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    totals: Totals | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many sources, claims, unclassified figures and rejected archive rows the
+        review read: its `totals` when it keeps only the claims of its findings (a review
+        on a cluster), else what it holds."""
+        if self.totals is not None:
+            return {**attrs.asdict(self.totals), "rejected": len(self.rejected)}
+        return {"sources": len(self.sources), "claims": len(self.claims),
+                "unclassified": len(self.unclassified), "rejected": len(self.rejected)}
 
     @property
     def disagreements(self) -> tuple[Finding, ...]:

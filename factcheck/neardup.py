@@ -20,11 +20,26 @@ WORDS_COMPARED = 1500  # the head of an article is enough, and keeps each pair c
 SMALL_GROUP = 12
 
 
-class NearDuplicates:
-    """Which sources of a review are the same story (each pair computed once)."""
+def story_words(text: str) -> list[str]:
+    """What two sources are compared on: the head of their text as folded words."""
+    return fold(text).split()[:WORDS_COMPARED]
 
-    def __init__(self, sources: Mapping[str, Source]):
+
+def same_story(first: list[str], second: list[str]) -> bool:
+    """Whether two texts' words (`story_words`) are one story republished or rewritten."""
+    return bool(first and second) and fuzz.ratio(
+        first, second, score_cutoff=SAME_STORY) >= SAME_STORY
+
+
+class NearDuplicates:
+    """Which sources of a review are the same story (each pair computed once). With `known`,
+    the answers are given (the pairs that are one story) instead of computed from texts:
+    a cluster computes them apart, where the texts are."""
+
+    def __init__(self, sources: Mapping[str, Source],
+                 known: frozenset[tuple[str, str]] | None = None):
         self._sources = sources
+        self._known = known
         self._words: dict[str, list[str]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}
 
@@ -33,16 +48,17 @@ class NearDuplicates:
             source = self._sources.get(source_id)
             if source is None or not source.text:
                 return None
-            self._words[source_id] = fold(source.text).split()[:WORDS_COMPARED]
+            self._words[source_id] = story_words(source.text)
         return self._words[source_id]
 
     def same_story(self, first: str, second: str) -> bool:
         """Whether two sources are one story republished or rewritten."""
         pair = (first, second) if first < second else (second, first)
+        if self._known is not None:
+            return pair in self._known
         if pair not in self._pairs:
             a, b = self._words_of(pair[0]), self._words_of(pair[1])
-            self._pairs[pair] = bool(a and b) and fuzz.ratio(
-                a, b, score_cutoff=SAME_STORY) >= SAME_STORY
+            self._pairs[pair] = bool(a and b) and same_story(a, b)
         return self._pairs[pair]
 
     def clusters(self, source_ids: Sequence[str], claims: Iterable[Claim] = ()
@@ -56,7 +72,7 @@ class NearDuplicates:
                 s = parent[s]
             return s
 
-        for first, second in self._candidate_pairs(source_ids, claims):
+        for first, second in candidate_pairs(source_ids, claims):
             if self.same_story(first, second):
                 parent[root(first)] = root(second)
         groups: dict[str, list[str]] = {}
@@ -64,22 +80,25 @@ class NearDuplicates:
             groups.setdefault(root(s), []).append(s)
         return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
-    def _candidate_pairs(self, source_ids: Sequence[str], claims: Iterable[Claim]
-                         ) -> Iterable[tuple[str, str]]:
-        if len(source_ids) <= SMALL_GROUP:
-            for index, first in enumerate(source_ids):
-                for second in source_ids[index + 1:]:
+
+def candidate_pairs(source_ids: Sequence[str], claims: Iterable[Claim]
+                    ) -> Iterable[tuple[str, str]]:
+    """The pairs of sources a fact group compares: all of them in a small group, else those
+    that share a quote word for word. Pairs come ordered (first < second) when the ids are."""
+    if len(source_ids) <= SMALL_GROUP:
+        for index, first in enumerate(source_ids):
+            for second in source_ids[index + 1:]:
+                yield first, second
+        return
+    by_quote: dict[str, set[str]] = {}
+    for claim in claims:
+        by_quote.setdefault(" ".join(fold(claim.provenance.quote).split()), set()).add(
+            claim.provenance.source)
+    seen: set[tuple[str, str]] = set()
+    for sharing in by_quote.values():
+        ordered = sorted(sharing)
+        for index, first in enumerate(ordered):
+            for second in ordered[index + 1:]:
+                if (first, second) not in seen:
+                    seen.add((first, second))
                     yield first, second
-            return
-        by_quote: dict[str, set[str]] = {}
-        for claim in claims:
-            by_quote.setdefault(" ".join(fold(claim.provenance.quote).split()), set()).add(
-                claim.provenance.source)
-        seen: set[tuple[str, str]] = set()
-        for sharing in by_quote.values():
-            ordered = sorted(sharing)
-            for index, first in enumerate(ordered):
-                for second in ordered[index + 1:]:
-                    if (first, second) not in seen:
-                        seen.add((first, second))
-                        yield first, second

@@ -8,7 +8,7 @@ win over automatic ones for the same words, and judges every fact (`compare.judg
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +18,67 @@ from factcheck.claims import canonical_count, claims_from_source
 from factcheck.compare import judge
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.entities import EntityRegistry, load_entities
-from factcheck.errors import FactcheckError
+from factcheck.archive import duplicate, in_file_order, is_archive, load_archive
+from factcheck.errors import FactcheckError, Problem
 from factcheck.extract.records import value_fields as extract_value_fields
 from factcheck.ledger import Ledger, load_ledger
 from factcheck.model import Categorical, Claim, Finding, Review, Source
 from factcheck.text import fold
 
-CorpusLike = Corpus | Mapping[str, Source] | Iterable[Source] | str | Path
+CorpusLike = (Corpus | Mapping[str, Source] | Iterable[Source] | str | Path
+              | Sequence[str | Path])
+LedgerLike = Ledger | Iterable[Claim] | str | Path
 SCHEMA_VERSION = 1
+ENGINES = ("local", "dask")
 
 
 def source_map(corpus: CorpusLike) -> dict[str, Source]:
     """The sources of a corpus given as a folder, a mapping or Source objects, by id."""
+    sources, rejected = read_sources(corpus)
+    return sources
+
+
+def corpus_paths(corpus: object) -> list[Path] | None:
+    """The folders or archive files a corpus argument names, or None when it holds sources."""
     if isinstance(corpus, (str, Path)):
-        return dict(load_corpus(corpus))
-    if isinstance(corpus, Mapping):
-        return dict(corpus)
+        return [Path(corpus)]
+    if isinstance(corpus, (list, tuple)) and corpus and all(
+            isinstance(item, (str, Path)) for item in corpus):
+        return [Path(item) for item in corpus]
+    return None
+
+
+def read_sources(corpus: CorpusLike, max_bytes: int | None = None
+                 ) -> tuple[dict[str, Source], tuple[Problem, ...]]:
+    """The sources of a corpus (folders or archive files, a mapping, or Source objects) by
+    id, in order, and the archive rows rejected (an archive's bad rows are reported and the
+    rest goes on; a corpus folder's problems stop everything, as `load_corpus` says)."""
+    paths = corpus_paths(corpus)
+    if paths is None:
+        if isinstance(corpus, Mapping):
+            return dict(corpus), ()
+        return _from_sources(corpus), ()  # type: ignore[arg-type]
+    sources: dict[str, Source] = {}
+    rejected: list[Problem] = []
+    for path in paths:
+        if is_archive(path):
+            found, bad = load_archive([path], max_bytes)
+            rejected.extend(bad)
+        else:
+            found = list(load_corpus(path, **({"max_bytes": max_bytes} if max_bytes else {}))
+                         .values())
+        for source in found:
+            if source.id in sources:
+                if is_archive(path):
+                    rejected.append(duplicate(source, sources[source.id].file or "?"))
+                    continue
+                raise FactcheckError(f"{path}: source id {source.id!r} is also in another "
+                                     "corpus")
+            sources[source.id] = source
+    return sources, in_file_order(rejected)
+
+
+def _from_sources(corpus: Iterable[Source]) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for source in corpus:
         if not isinstance(source, Source):
@@ -44,28 +89,59 @@ def source_map(corpus: CorpusLike) -> dict[str, Source]:
     return sources
 
 
-def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | None = None,
+def curated_claims(ledger: LedgerLike | None, sources: Mapping[str, Source],
+                   registry: EntityRegistry) -> list[Claim]:
+    """The ledger's claims (a Ledger, claims, or a claims folder checked against `sources`),
+    named as the registry names entities, counts as the vocabulary counts them."""
+    if ledger is None:
+        return []
+    if isinstance(ledger, (str, Path)):
+        ledger = load_ledger(ledger, Corpus(Path("."), dict(sources)))
+    claims = ledger.values() if isinstance(ledger, Ledger) else ledger
+    return [canonical_count(_canonical(claim, registry),
+                            sources[claim.provenance.source].language)
+            if claim.provenance.source in sources else _canonical(claim, registry)
+            for claim in claims]
+
+
+def entity_kinds(registry: EntityRegistry) -> Callable[[str], str | None]:
+    """What kind of entity a name is (company, person, ...), for the verdicts."""
+    return lambda name: registry[name].kind if name in registry else None
+
+
+def review(corpus: CorpusLike, ledger: LedgerLike | None = None,
            entities: EntityRegistry | str | Path | None = None, *,
            automatic: bool = True,
-           progress: Callable[[int, int], None] | None = None) -> Review:
+           progress: Callable[[int, int], None] | None = None,
+           engine: str = "local", client: Any = None, scheduler: str | None = None,
+           partitions: int | None = None, max_bytes: int | None = None,
+           claims_out: str | Path | None = None) -> Review:
     """Find where the sources of `corpus` disagree and where they corroborate each other.
 
-    `ledger` (a Ledger, claims, or a claims folder checked against `corpus`) adds curated
-    claims, which win over automatic ones stating the same words. `entities` (a registry or
-    a TOML file) is merged over the bundled registry. `automatic=False` compares the
-    ledger's claims alone. `progress(done, total)` is called after each source is read.
+    `corpus` is a corpus folder, archive files (JSON Lines or Parquet, see docs/corpus.md),
+    a mapping of sources or Source objects. `ledger` (a Ledger, claims, or a claims folder
+    checked against `corpus`) adds curated claims, which win over automatic ones stating the
+    same words. `entities` (a registry or a TOML file) is merged over the bundled registry.
+    `automatic=False` compares the ledger's claims alone. `progress(done, total)` is called
+    after each source is read.
+
+    `engine="dask"` runs the same steps on Dask (the `dask` extra): `client` (a
+    `distributed.Client`) or `scheduler` ("synchronous", "threads", "processes" or a
+    scheduler address), `partitions` (how many parts the archive is read in) and
+    `claims_out` (a folder for the claims as Parquet) apply there; see docs/scale.md.
     """
-    sources = source_map(corpus)
+    if engine not in ENGINES:
+        raise FactcheckError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        from factcheck.dask_review import review_on_dask
+        return review_on_dask(corpus, ledger, entities, automatic=automatic, client=client,
+                              scheduler=scheduler, partitions=partitions, max_bytes=max_bytes,
+                              claims_out=claims_out)
+    if claims_out is not None:
+        raise FactcheckError("claims_out needs engine='dask'")
+    sources, rejected = read_sources(corpus, max_bytes)
     registry = load_entities(entities)
-    curated: list[Claim] = []
-    if ledger is not None:
-        if isinstance(ledger, (str, Path)):
-            ledger = load_ledger(ledger, Corpus(Path("."), sources))
-        claims = ledger.values() if isinstance(ledger, Ledger) else ledger
-        curated = [canonical_count(_canonical(claim, registry),
-                                   sources[claim.provenance.source].language)
-                   if claim.provenance.source in sources else _canonical(claim, registry)
-                   for claim in claims]
+    curated = curated_claims(ledger, sources, registry)
     found: list[Claim] = []
     unclassified: list[Claim] = []
     if automatic:
@@ -77,10 +153,9 @@ def review(corpus: CorpusLike, ledger: Ledger | Iterable[Claim] | str | Path | N
                 progress(done, len(sources))
     claims = [*curated, *uncovered(curated, found)]
     unclassified = uncovered(curated, unclassified)
-    findings = judge(claims, sources, lambda name: registry[name].kind if name in registry
-                     else None)
+    findings = judge(claims, sources, entity_kinds(registry))
     return Review(findings=findings, claims=claims, unclassified=unclassified,
-                  sources=tuple(sources.values()))
+                  sources=tuple(sources.values()), rejected=rejected)
 
 
 def _canonical(claim: Claim, registry: EntityRegistry) -> Claim:
@@ -170,11 +245,12 @@ def review_record(result: Review) -> dict[str, Any]:
         counts[finding.kind.value] = counts.get(finding.kind.value, 0) + 1
     return {
         "version": SCHEMA_VERSION,
-        "summary": {"sources": len(sources), "claims": len(result.claims),
-                    "unclassified": len(result.unclassified), "findings": counts,
+        "summary": {**result.counts, "findings": counts,
                     "disagreements": len(result.disagreements)},
         "findings": [finding_record(f, sources) for f in result.findings],
         "unclassified": [claim_record(c, sources) for c in result.unclassified],
+        "rejected": [{"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                     for p in result.rejected],
     }
 
 

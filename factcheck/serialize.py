@@ -16,13 +16,13 @@ from typing import Any
 import attrs
 
 from factcheck import model
-from factcheck.errors import ParseError
+from factcheck.errors import ParseError, Problem
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (model.Quantity, model.PartialDate, model.DateRange, model.Categorical,
                 model.Source, model.Provenance, model.Claim, model.Mention, model.Finding,
-                model.Review, model.Rating)
+                model.Review, model.Rating, model.Totals, Problem)
 }
 _HINTS = {name: typing.get_type_hints(cls, vars(model)) for name, cls in _CLASSES.items()}
 

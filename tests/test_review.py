@@ -104,7 +104,7 @@ def test_accepted_disagreements_are_reported_but_do_not_count(curated):
 
 def test_the_json_document_has_the_documented_shape(automatic):
     document = json.loads(json.dumps(review_record(automatic)))
-    assert set(document) == {"version", "summary", "findings", "unclassified"}
+    assert set(document) == {"version", "summary", "findings", "unclassified", "rejected"}
     for finding in document["findings"]:
         assert {"kind", "subject", "predicate", "object", "explanation", "claims"} <= set(finding)
         for claim in finding["claims"]:

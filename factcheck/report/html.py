@@ -128,8 +128,7 @@ def render_html(result: Review, title: str = "factcheck review") -> str:
 
 def summary_counts(result: Review) -> dict[str, int]:
     """The numbers at the top of the report, by key of `SUMMARY`."""
-    counts = {"sources": len(result.sources), "claims": len(result.claims),
-              "unclassified": len(result.unclassified)}
+    counts = dict(result.counts)
     for kind in FindingKind:
         counts[kind.value] = sum(1 for f in result.findings if f.kind is kind)
     return counts

@@ -66,8 +66,8 @@ def render_markdown(result: Review) -> str:
     sources = {s.id: s for s in result.sources}
     counts = {kind: sum(1 for f in result.findings if f.kind is kind) for kind in FindingKind}
     lines = ["# Review", "",
-             f"{len(sources)} sources, {len(result.claims)} claims compared, "
-             f"{len(result.unclassified)} figures unclassified. "
+             f"{result.counts['sources']} sources, {result.counts['claims']} claims compared, "
+             f"{result.counts['unclassified']} figures unclassified. "
              + ", ".join(f"{n} {kind.value}" + ("s" if n != 1 else "")
                          for kind, n in counts.items() if n) + ".", ""]
     if result.disagreements:

@@ -1,0 +1,100 @@
+"""The review on Dask gives the same findings as the review in one process (same kinds,
+same claims, same explanations, same rejected rows) under the synchronous and processes
+schedulers and on a real two-worker `distributed.LocalCluster`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import FactcheckError, review
+from factcheck.cli import main
+from factcheck.review import finding_record
+
+from conftest import CLAIMS, SEEDS
+from test_archive import BAD_ROWS, seed_rows, write_jsonl
+
+pytest.importorskip("dask.bag")  # in the test extra, so these run in CI
+distributed = pytest.importorskip("distributed")
+
+
+def records(result) -> list[dict]:
+    sources = {s.id: s for s in result.sources}
+    return [finding_record(f, sources) for f in result.findings]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local, \
+            distributed.Client(local) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory) -> Path:
+    """The seeds as an archive, with a republished copy, a second copy under the same id
+    and rows that must be rejected."""
+    rows = seed_rows()
+    copy = dict(rows[1], id="copy-of-channelnews", publisher="Le Copieur",
+                published="2025-03-12", url=None,
+                text="Publié avec l'accord de l'auteur. " + rows[1]["text"])
+    folder = tmp_path_factory.mktemp("feed")
+    return write_jsonl(folder / "feed.jsonl", [*rows, copy, *(row for row, _ in BAD_ROWS)])
+
+
+def test_seeds_with_the_ledger_synchronous_equals_in_process():
+    local = review(SEEDS, CLAIMS)
+    spread = review(SEEDS, CLAIMS, engine="dask", scheduler="synchronous", partitions=3)
+    assert records(spread) == records(local)
+    assert spread.counts == local.counts
+
+
+def test_an_archive_on_the_processes_scheduler_equals_in_process(feed):
+    local = review([feed])
+    spread = review([feed], engine="dask", scheduler="processes", partitions=2)
+    assert records(spread) == records(local)
+    assert spread.rejected == local.rejected and spread.counts == local.counts
+
+
+def test_near_duplicates_count_once_on_dask_as_in_process(feed):
+    spread = review([feed], engine="dask", scheduler="synchronous")
+    republished = [f for f in spread.findings if "near-duplicates" in f.explanation]
+    assert republished and all("Le Copieur" in f.explanation for f in republished)
+
+
+def test_a_two_worker_local_cluster_equals_in_process(feed, cluster):
+    local = review([feed], CLAIMS)
+    spread = review([feed], CLAIMS, engine="dask", client=cluster, partitions=4)
+    assert records(spread) == records(local)
+    assert spread.counts == local.counts
+
+
+def test_claims_out_writes_the_claims_read_as_parquet(feed, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    out = tmp_path / "claims"
+    result = review([feed], engine="dask", scheduler="synchronous", claims_out=out)
+    frame = pandas.read_parquet(out)
+    automatic = frame[frame["origin"] == "automatic"]
+    assert len(automatic) == result.counts["claims"]
+    assert len(frame) - len(automatic) == result.counts["unclassified"]
+    assert set(frame["source"]) <= {row["id"] for row in seed_rows()} | {"copy-of-channelnews"}
+
+
+def test_cli_reviews_an_archive_on_dask(feed, capsys):
+    code = main(["review", str(feed), "--engine", "dask", "--scheduler", "synchronous",
+                 "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert code == 1 and document["summary"]["rejected"] == len(BAD_ROWS)
+
+
+def test_cli_refuses_dask_options_without_the_dask_engine(feed, capsys):
+    assert main(["review", str(feed), "--partitions", "4"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
+
+
+def test_an_unknown_scheduler_is_a_clear_error(feed):
+    with pytest.raises(FactcheckError, match="unknown scheduler 'fast'"):
+        review([feed], engine="dask", scheduler="fast")
