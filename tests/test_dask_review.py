@@ -98,3 +98,47 @@ def test_cli_refuses_dask_options_without_the_dask_engine(feed, capsys):
 def test_an_unknown_scheduler_is_a_clear_error(feed):
     with pytest.raises(FactcheckError, match="unknown scheduler 'fast'"):
         review([feed], engine="dask", scheduler="fast")
+
+
+# -- a generated archive with planted agreements, disagreements and near-duplicates -----
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """Three hundred generated articles written as an archive, their entities and truth."""
+    import sys
+
+    sys.path.insert(0, str(SEEDS.parent / "benchmarks"))
+    from archive_generator import write_archive
+
+    folder = tmp_path_factory.mktemp("generated")
+    write_archive(folder, 300, seed=3, fmt="jsonl")
+    return folder / "articles.jsonl", folder / "entities.toml", folder / "truth.json"
+
+
+@pytest.fixture(scope="module")
+def generated_in_process(generated):
+    articles, entities, _ = generated
+    return review([articles], entities=entities)
+
+
+def test_a_generated_archive_reviews_the_same_on_every_scheduler(generated,
+                                                                   generated_in_process, cluster):
+    articles, entities, _ = generated
+    expected = records(generated_in_process)
+    for options in ({"scheduler": "synchronous", "partitions": 3},
+                    {"scheduler": "processes", "partitions": 2},
+                    {"client": cluster, "partitions": 5}):
+        spread = review([articles], entities=entities, engine="dask", **options)
+        assert records(spread) == expected, options
+        assert spread.counts == generated_in_process.counts
+
+
+def test_every_planted_disagreement_is_found_and_no_planted_agreement_is_flagged(
+        generated, generated_in_process):
+    from archive_generator import score
+
+    _, _, truth = generated
+    found = score(generated_in_process, truth)
+    assert found["disagreements_planted"] > 5 and found["agreements_planted"] > 10
+    assert found["disagreements_found"] == found["disagreements_planted"]
+    assert found["agreements_flagged"] == 0 and found["background_flagged"] == 0

@@ -1,0 +1,159 @@
+"""The review of generated archives in one process and on Dask: throughput, peak memory per
+worker as the archive grows, and recovery of the planted disagreements.
+
+    python benchmarks/scale.py                      # 50 k articles: speed-up, then 10/50/200 k memory
+    python benchmarks/scale.py --articles 5000 --sizes 2000,5000    # a quicker run
+    python benchmarks/scale.py --smoke              # seconds: a check that it still runs
+
+Archives come from `benchmarks/archive_generator.py` (French and English company news with
+planted agreements, disagreements and near-duplicates, and their ground truth). Dask runs
+on a `distributed.LocalCluster` of worker processes with one thread each, on this machine;
+on a real cluster give `--scheduler tcp://HOST:8786` (the same command, see docs/scale.md).
+Peak memory per worker is the largest resident set size of each worker process, sampled
+every 0.2 s during the review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from archive_generator import score, write_archive  # noqa: E402
+
+from factcheck import review  # noqa: E402
+
+
+def _rss() -> int:
+    """This process's resident set size in bytes (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class PeakMemory:
+    """The largest resident memory of each worker of a Dask client while it works."""
+
+    def __init__(self, client: Any, every: float = 0.2):
+        self.client, self.every = client, every
+        self.peaks: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                for worker, rss in self.client.run(_rss).items():
+                    self.peaks[worker] = max(self.peaks.get(worker, 0), rss)
+            except Exception:  # a worker restarting between samples
+                pass
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def archive(folder: Path, n: int, seed: int) -> tuple[Path, Path, Path]:
+    """Generate an archive of `n` articles: its articles file, entities file and truth."""
+    out = folder / f"archive-{n}-{seed}"
+    if not (out / "articles.jsonl").exists():
+        write_archive(out, n, seed, fmt="jsonl")
+    return out / "articles.jsonl", out / "entities.toml", out / "truth.json"
+
+
+def timed(run: Any) -> tuple[Any, float]:
+    start = time.perf_counter()
+    result = run()
+    return result, time.perf_counter() - start
+
+
+def on_cluster(workers: int, articles: Path, entities: Path, partitions: int
+               ) -> tuple[Any, float, list[int]]:
+    """The review on a LocalCluster of `workers` processes: result, seconds, peaks (bytes)."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None, memory_limit=0) as cluster, \
+            Client(cluster) as client:
+        client.run(lambda: __import__("factcheck.dask_review"))  # import before timing
+        with PeakMemory(client) as memory:
+            result, seconds = timed(lambda: review([articles], entities=entities, engine="dask",
+                                                   client=client, partitions=partitions))
+        return result, seconds, sorted(memory.peaks.values())
+
+
+def recovery(result: Any, truth: Path) -> str:
+    found = score(result, truth)
+    return (f"disagreements found {found['disagreements_found']}/"
+            f"{found['disagreements_planted']}, agreements flagged "
+            f"{found['agreements_flagged']}/{found['agreements_planted']}, background "
+            f"flagged {found['background_flagged']}, near-duplicates counted once "
+            f"{found['near_duplicates_counted_once']}/{found['near_duplicates_planted']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=50_000,
+                        help="archive size for the throughput comparison")
+    parser.add_argument("--sizes", default="10000,50000,200000",
+                        help="archive sizes for the memory series (2 workers)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--smoke", action="store_true", help="a few hundred articles")
+    parser.add_argument("--skip-local", action="store_true",
+                        help="skip the in-process review (long on large archives)")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.articles, args.sizes = 400, "200,400"
+    print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        articles, entities, truth = archive(folder, args.articles, args.seed)
+        size = articles.stat().st_size
+        print(f"archive: {args.articles} articles, {size / 1e6:.1f} MB")
+        partitions = max(4, args.articles // 2500)
+        rates = {}
+        if not args.skip_local:
+            local, seconds = timed(lambda: review([articles], entities=entities))
+            rates["in-process"] = args.articles / seconds
+            print(f"in-process: {seconds:.1f} s, {rates['in-process']:.0f} articles/s; "
+                  f"{recovery(local, truth)}")
+        for workers in (1, 2):
+            result, seconds, peaks = on_cluster(workers, articles, entities, partitions)
+            rates[f"dask-{workers}"] = args.articles / seconds
+            print(f"dask, {workers} worker(s), {partitions} partitions: {seconds:.1f} s, "
+                  f"{rates[f'dask-{workers}']:.0f} articles/s; peak per worker "
+                  f"{', '.join(f'{p / 1e6:.0f} MB' for p in peaks)}; {recovery(result, truth)}")
+        print(f"2 workers / 1 worker: {rates['dask-2'] / rates['dask-1']:.2f}x")
+        if "in-process" in rates:
+            print(f"2 workers / in-process: {rates['dask-2'] / rates['in-process']:.2f}x")
+        print("memory per worker as the archive grows (2 workers):")
+        for n in (int(s) for s in args.sizes.split(",")):
+            articles, entities, truth = archive(folder, n, args.seed)
+            parts = max(4, n // 2500)
+            result, seconds, peaks = on_cluster(2, articles, entities, parts)
+            print(f"  {n:>7} articles ({articles.stat().st_size / 1e6:.0f} MB, {parts} "
+                  f"partitions): {seconds:.1f} s, peak per worker "
+                  f"{statistics.mean(peaks) / 1e6:.0f} MB (max {max(peaks) / 1e6:.0f} MB); "
+                  f"{recovery(result, truth)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
