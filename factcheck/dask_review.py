@@ -23,7 +23,9 @@ judges, never by the archive.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import pickle
 import tomllib
 import zlib
 from collections import defaultdict
@@ -52,6 +54,7 @@ BUCKETS_PER_PART, MIN_BUCKETS = 4, 16
 Order = tuple[Any, ...]
 Pair = tuple[str, str]
 NO_DUPLICATES: frozenset[Pair] = frozenset()
+SIDE = -1  # the bucket of the rows that carry a map task's counts, not a claim
 
 
 @attrs.frozen
@@ -109,12 +112,14 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
     """The review of `corpus` (archive files, corpus folders or sources) on Dask."""
     bag = _dask_bag()
     import dask
+    import dask.dataframe as dd
 
     registry = load_entities(entities)
     kinds = {entity_id: registry[entity_id].kind for entity_id in registry}
     parts = plan_parts(corpus, partitions, max_bytes)
     with _runner(client, scheduler) as run:
-        shuffle = "tasks" if client is not None or "://" in (scheduler or "") else "disk"
+        # a disk-backed shuffle: peer-to-peer on a cluster, partd files on one machine
+        shuffle = "p2p" if client is not None or "://" in (scheduler or "") else "disk"
         duplicates = _duplicate_rows(bag, parts, max_bytes, shuffle, run)
         cited = _cited_sources(_cited_ids(ledger), parts, max_bytes, run) if ledger else {}
         curated = curated_claims(ledger, cited, registry)
@@ -124,16 +129,25 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
         if claims_out is not None:
             Path(claims_out).mkdir(parents=True, exist_ok=True)
         buckets = max(MIN_BUCKETS, BUCKETS_PER_PART * len(parts))
-        mapped = bag.from_sequence(list(enumerate(parts)), npartitions=max(1, len(parts)))
-        results = mapped.map(_map_part, dask.delayed(registry, pure=True), dict(by_source),
-                             kinds, automatic, max_bytes, frozenset(duplicates), buckets,
-                             None if claims_out is None else str(claims_out))
-        grouped = results.pluck(0).flatten().groupby(
-            _bucket_of, npartitions=max(1, len(parts)), shuffle=shuffle)
-        judged, sides = run(grouped.map(_judge_bucket, kinds).flatten(), results.pluck(1))
+        shared = [dask.delayed(value, pure=True) for value in (
+            registry, dict(by_source), kinds, frozenset(duplicates))]
+        mapped = [dask.delayed(_map_part, pure=True)(
+            (index, part), *shared, automatic, max_bytes, buckets,
+            None if claims_out is None else str(claims_out)) for index, part in enumerate(parts)]
+        claims = dd.from_delayed([dask.delayed(_frame)(result) for result in mapped],
+                                 meta=_frame(([], None)), verify_meta=False)
+        shuffled = claims.shuffle("bucket", npartitions=max(1, len(parts)),
+                                  shuffle_method=shuffle)
+        (judged,) = run(shuffled.map_partitions(_judge_frame, shared[2],
+                                                meta=_frame(([], None))))
+        sides: list[PartResult] = []
+        judged_items: list[list[tuple[Finding, tuple[Source, ...]]]] = []
+        for bucket, payload in zip(judged["bucket"], judged["payload"], strict=True):
+            (sides if bucket == SIDE else judged_items).append(_loads(payload))
         sources: dict[str, Source] = {}
         facts: list[Finding] = []
-        for finding, light in [*judged, *(f for side in sides for f in side.parts_findings)]:
+        for finding, light in [*(item for items in judged_items for item in items),
+                               *(f for side in sides for f in side.parts_findings)]:
             facts.append(finding)
             sources.update((s.id, s) for s in light)
         facts = _count_near_duplicates(facts, sources, kinds, parts, max_bytes, run)
@@ -232,7 +246,8 @@ def _duplicate_rows(bag: Any, parts: list[Part], max_bytes: int | None, shuffle:
     if all(part.chunk is None for part in parts):
         return {}  # sources given in memory have unique ids already
     ids = bag.from_sequence(parts, npartitions=len(parts)).map(_ids_of, max_bytes).flatten()
-    twice = ids.groupby(lambda row: row[0], npartitions=len(parts), shuffle=shuffle) \
+    method = "disk" if shuffle == "disk" else "tasks"  # ids are small: in memory on a cluster
+    twice = ids.groupby(lambda row: row[0], npartitions=len(parts), shuffle=method) \
         .filter(lambda group: len(group[1]) > 1)
     (groups,) = run(twice)
     rejected: dict[str, Problem] = {}
@@ -291,7 +306,7 @@ def _select(part: Part, ids: frozenset[str], max_bytes: int | None) -> list[Sour
 
 def _map_part(item: tuple[int, Part], registry: EntityRegistry,
               curated: Mapping[str, list[tuple[Order, Claim]]], kinds: Mapping[str, str],
-              automatic: bool, max_bytes: int | None, duplicates: frozenset[str],
+              duplicates: frozenset[str], automatic: bool, max_bytes: int | None,
               buckets: int, claims_out: str | None) -> tuple[list[Keyed], PartResult]:
     """One part's claims, keyed for the shuffle, and what it counts and finds."""
     index, part = item
@@ -347,10 +362,6 @@ def _bucket(fact: tuple[Any, ...], buckets: int) -> int:
     return zlib.crc32(repr(fact).encode("utf-8")) % buckets
 
 
-def _bucket_of(item: Keyed) -> int:
-    return item.bucket
-
-
 def _write_claims(path: Path, records: list[dict[str, Any]]) -> None:
     try:
         import pyarrow
@@ -378,6 +389,52 @@ def CLAIMS_OUT_SCHEMA() -> Any:  # noqa: N802 - a constant built on first use (p
     numbers = {"low", "high"}
     return pyarrow.schema([(name, pyarrow.float64() if name in numbers else pyarrow.string())
                            for name in CLAIMS_OUT_COLUMNS])
+
+
+# -- shuffle: claims as rows of a DataFrame ---------------------------------------------------
+
+def _frame(result: tuple[list[Keyed], PartResult | None]) -> Any:
+    """A map task's claims as rows (bucket, its claims pickled) for a disk-backed shuffle,
+    and a row (bucket SIDE) for what the task counted and found, which the judges pass on."""
+    import pandas
+
+    items, side = result
+    by_bucket: dict[int, list[Keyed]] = defaultdict(list)
+    for item in items:
+        by_bucket[item.bucket].append(item)
+    # one row per bucket: fewer, larger rows, and an article's metadata pickled once
+    rows = [(bucket, _dumps(members)) for bucket, members in sorted(by_bucket.items())]
+    if side is not None:
+        rows.append((SIDE, _dumps(side)))
+    return pandas.DataFrame({"bucket": pandas.Series([r[0] for r in rows], dtype="int64"),
+                             "payload": pandas.Series([r[1] for r in rows], dtype="str")})
+
+
+def _dumps(value: Any) -> str:
+    """A value as text for a DataFrame cell (DataFrames may turn object cells into strings,
+    which bytes would not survive)."""
+    return base64.b64encode(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).decode()
+
+
+def _loads(payload: str) -> Any:
+    return pickle.loads(base64.b64decode(payload))
+
+
+def _judge_frame(frame: Any, kinds: Mapping[str, str]) -> Any:
+    """The findings of every bucket in a shuffled partition, pickled, one row per bucket."""
+    import pandas
+
+    buckets: dict[int, list[Keyed]] = defaultdict(list)
+    rows = []
+    for bucket, payload in zip(frame["bucket"], frame["payload"], strict=True):
+        if bucket == SIDE:
+            rows.append((SIDE, payload))
+        else:
+            buckets[int(bucket)].extend(_loads(payload))
+    rows += [(bucket, _dumps(_judge_bucket((bucket, items), kinds)))
+             for bucket, items in sorted(buckets.items())]
+    return pandas.DataFrame({"bucket": pandas.Series([r[0] for r in rows], dtype="int64"),
+                             "payload": pandas.Series([r[1] for r in rows], dtype="str")})
 
 
 # -- judge: one bucket of facts ---------------------------------------------------------------
