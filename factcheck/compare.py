@@ -48,14 +48,17 @@ PLAIN = frozenset({None, "", "actual", "money", "date", "category"})
 
 def dimension(claim: Claim, spec: Predicate | None = None) -> str:
     """What kind of value a claim states, for grouping: money, percent, points, duration,
-    a counted noun, date or category."""
+    ratio, price, a counted noun, date or category; and a change's direction."""
     value = claim.value
     if isinstance(value, Quantity):
         kind = unit_kind(value.unit)
         if kind is None:  # "80 milliards": money where the predicate is about money
             spec = spec or predicate_spec(claim.predicate)
-            return "money" if "money" in spec.kinds or not spec.kinds else "amount"
-        return f"count:{value.unit}" if kind == "noun" else kind
+            kind = "money" if "money" in spec.kinds or not spec.kinds else "amount"
+        elif kind == "noun":
+            kind = f"count:{value.unit}"
+        # a change ("en baisse de 3 %") is never the same fact as a level ("3 %")
+        return f"{kind}:{value.change}" if value.change else kind
     if isinstance(value, (PartialDate, DateRange)):
         return "date"
     return "category"

@@ -62,11 +62,13 @@ class EntityRegistry(Mapping[str, Entity]):
     pattern: re.Pattern[str]
     fuzzy_aliases: tuple[str, ...]  # folded single-word aliases eligible for fuzzy matching
     fuzzy_cache: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    # projects and joint ventures with their parties, named by their members: listed once,
+    # since claims ask for them often and a registry may hold tens of thousands of entities
+    projects: tuple[Entity, ...] = attrs.field(init=False, repr=False)
 
-    @property
-    def projects(self) -> list[Entity]:
-        """Projects and joint ventures with their parties: named by their members."""
-        return [e for e in self.entities.values() if e.kind == "project" and e.parties]
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "projects", tuple(
+            e for e in self.entities.values() if e.kind == "project" and e.parties))
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]

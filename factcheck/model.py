@@ -72,6 +72,7 @@ class Kind(enum.StrEnum):
     COUNT = "count"
     DURATION = "duration"
     DATE = "date"
+    RATIO = "ratio"  # a factor of change: "a doublé" (2), "tripled" (3), unit "x"
 
 
 class Granularity(enum.StrEnum):
@@ -125,21 +126,27 @@ def _optional_text(instance: object, attribute: attrs.Attribute, value: object) 
                          f"got {value!r}")
 
 
+CHANGES = ("up", "down")
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
                             "decade"})
 
 
 def unit_kind(unit: str | None) -> str | None:
     """What a Quantity's unit is: "money" (an ISO 4217 code), "percent", "points",
-    "duration", "noun" (a counted noun), or None when the text gives no unit.
+    "duration", "ratio" ("x", a factor), "price" (money per unit, "USD/share"), "noun" (a
+    counted noun), or None when the text gives no unit.
 
-    >>> [unit_kind(u) for u in ("USD", "%", "pp", "year", "GPU", None)]
-    ['money', 'percent', 'points', 'duration', 'noun', None]
+    >>> [unit_kind(u) for u in ("USD", "%", "pp", "year", "GPU", "x", "USD/share", None)]
+    ['money', 'percent', 'points', 'duration', 'noun', 'ratio', 'price', None]
     """
     if unit is None:
         return None
     if unit == "%":
         return "percent"
+    if unit == "x":
+        return "ratio"
+    if "/" in unit and unit.partition("/")[0] in currency_codes():
+        return "price"  # money per unit: "USD/share"
     if unit == "pp":
         return "points"
     if unit in DURATION_UNITS:
@@ -161,6 +168,9 @@ def currency_codes() -> frozenset[str]:
 class Quantity:
     """A figure, its unit, and the interval its wording allows.
 
+    `change` is "up" or "down" when the figure is the size of a change ("en baisse de
+    3 %": 3 %, down), None for a level (-5 % stated as a level is a negative value).
+
     `value` is the figure as stated (None for pure ranges and vague amounts);
     `low`/`high` bound what the wording allows (None: unbounded on that side).
     `unit` is an ISO 4217 code for money, "%" or "pp" for percentages and points,
@@ -176,6 +186,8 @@ class Quantity:
     approx: Approx = attrs.field(default=Approx.EXACT, converter=_member_of(Approx))
     step: Decimal | None = attrs.field(default=None, converter=_optional_decimal,
                                        validator=_finite)
+    change: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(CHANGES)))
 
     def __attrs_post_init__(self) -> None:
         if self.step is not None and self.step <= 0:
@@ -614,7 +626,9 @@ class Mention:
 
     `value` is None only for a relative date that no publication date resolves.
     `relative` is true when the value was resolved against the publication date,
-    `anchored` when it was resolved against an earlier date in the text.
+    `anchored` when it was resolved against an earlier date in the text, `inherited` when
+    its unit or scale was read from another figure ("dont 4 milliards" after "22,4
+    milliards de dollars").
     """
 
     kind: Kind = attrs.field(converter=_member_of(Kind))
@@ -624,6 +638,7 @@ class Mention:
     value: Quantity | PartialDate | DateRange | None
     relative: bool = False
     anchored: bool = False
+    inherited: bool = False  # the unit or scale comes from another figure of the text
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
