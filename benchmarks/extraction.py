@@ -2,12 +2,17 @@
 
     python benchmarks/extraction.py                 # full run: a few MB of news-like text
     python benchmarks/extraction.py --smoke         # seconds: a check that it still runs
+    python benchmarks/extraction.py --hostile       # speed on hostile text only
 
 Accuracy: precision, recall and F1 per kind on the hand-annotated seed articles
 (development set) and on thirty English sentences annotated before the extractor saw them
 (held-out set). "strict" needs the same value, interval, unit and approximation (or date
 bounds); "value" only needs the value within 0.5 % (or a day inside the annotated period),
 which is the fair score for peers that give no intervals.
+
+Hostile text: speed through `extract` on text dense with number-like tokens that make no
+mention ("1 1 1", "$$$", "cent-cent-cent", long digit groups...) and on a whole article on
+one line: every input must run at 1 MB/s or more.
 
 Peers, when the `bench` extra is installed (pip install ".[bench]"): dateparser's
 search_dates (dates), quantulum3 (quantities; English only, so French text goes through its
@@ -132,6 +137,52 @@ def timed_texts(megabytes: float, sets: dict[str, Annotations]) -> list[tuple[st
     return out
 
 
+# (label, language, piece): each piece is repeated to the size of the hostile text
+HOSTILE = [
+    ("digit and space (\"1 1 1\")", "fr", "1 "),
+    ("dollar signs (\"$$$\")", "en", "$"),
+    ("hyphenated number word (\"cent-cent\")", "fr", "cent-"),
+    ("digits and commas (\"1,1,1\")", "en", "1,"),
+    ("digits and dots (\"1.1.1\")", "en", "1."),
+    ("long digit groups (\"12 345 678 …\")", "fr", "12 345 678 "),
+    ("percent signs (\"%%%\")", "fr", "%"),
+    ("hyphens (\"- - -\")", "fr", "- "),
+    ("scale word (\"milliards milliards\")", "fr", "milliards "),
+    ("number word (\"trois trois\")", "fr", "trois "),
+    ("ordinal (\"1er 1er\")", "fr", "1er "),
+    ("years without cue (\"2019 2020\")", "fr", "2019 2020 2021 2022 "),
+    ("digits without spaces", "fr", "1"),
+]
+ONE_LINE_MEGABYTES = 20.0  # the single-line article, beside HOSTILE's noise
+
+
+def hostile_texts(megabytes: float, seeds: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(label, text, language): HOSTILE's pieces repeated to `megabytes`, and the seed
+    articles with their line breaks turned into spaces, repeated on one line to
+    ONE_LINE_MEGABYTES times as much (its photo credits "©" included)."""
+    out = []
+    for label, language, piece in HOSTILE:
+        out.append((label, piece * max(1, int(megabytes * 1_000_000) // len(piece.encode())),
+                    language))
+    line = " ".join(" ".join(seeds).split())
+    size = megabytes * ONE_LINE_MEGABYTES * 1_000_000
+    out.append(("French seeds on one line", " ".join([line] * max(1, int(size) // len(
+        line.encode()))), "fr"))
+    return out
+
+
+def hostile_speed(texts: list[tuple[str, str, str]], repeats: int) -> list[str]:
+    """One table row per hostile text: size, mentions found and MB/s through `extract`."""
+    rows = []
+    for label, text, language in texts:
+        mentions = len(extract(text, language, "2025-03"))
+        megabytes = len(text.encode()) / 1e6
+        speed = throughput(lambda: extract(text, language, "2025-03"), len(text), repeats)
+        rows.append(f"| {label} | {language} | {megabytes:.2f} | {mentions:,} "
+                    f"| {speed / len(text) * megabytes:.2f} |")
+    return rows
+
+
 def throughput(run: Callable[[], object], characters: int, repeats: int) -> float:
     """Median characters per second over `repeats` runs."""
     seconds = []
@@ -148,13 +199,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--peer-kilobytes", type=float, default=40.0,
                         help="size of the sample the peers are timed on")
+    parser.add_argument("--hostile-megabytes", type=float, default=1.0,
+                        help="size of each hostile text (the one-line article: 20 times this)")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat, no peers")
+    parser.add_argument("--hostile", action="store_true",
+                        help="only the speed on hostile text (part of the full run)")
     args = parser.parse_args(argv)
     if args.smoke:
         args.megabytes, args.repeats, args.peer_kilobytes = 0.05, 1, 0
+        args.hostile_megabytes = 0.01
 
     sets = {"seeds (fr, dev)": load_annotations(ANNOTATIONS / "seeds.toml", ROOT / "seeds"),
             "English (held-out)": load_annotations(ANNOTATIONS / "english-heldout.toml")}
+    if args.hostile:
+        print_hostile(args, sets)
+        return 0
     peers = {name: importlib.util.find_spec(module) is not None
              for name, module in (("dateparser", "dateparser"), ("quantulum3", "quantulum3"),
                                   ("text2num", "text_to_num"))}
@@ -222,7 +281,18 @@ def main(argv: list[str] | None = None) -> int:
         for name, run in runs.items():
             speed = throughput(run, sample, 3)
             print(f"| {name} | {speed:,.0f} | {mine / speed:.1f} |")
+    print()
+    print_hostile(args, sets)
     return 0
+
+
+def print_hostile(args: argparse.Namespace, sets: dict[str, Annotations]) -> None:
+    seeds = [d.text for d in sets["seeds (fr, dev)"].documents.values()]
+    print("## Hostile text\n")
+    print(f"One process, one core, median of {args.repeats} runs; MB/s through `extract`.\n")
+    print("| text | language | MB (UTF-8) | mentions | MB/s |\n|---|---|---|---|---|")
+    for row in hostile_speed(hostile_texts(args.hostile_megabytes, seeds), args.repeats):
+        print(row)
 
 
 if __name__ == "__main__":

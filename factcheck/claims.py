@@ -346,8 +346,10 @@ class _Passage:
     def _mention_claims(self, mention: Mention, sentence: _Sentence, index: int,
                         earlier: list[Claim]) -> list[tuple[Claim, bool]]:
         if mention.value is None:
-            return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,
-                                 note="a relative date with no publication date to resolve it"),
+            note = ("a relative date with no publication date to resolve it"
+                    if mention.kind is Kind.DATE else
+                    "a figure too long to read (out of range): check it by hand")
+            return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None, note=note),
                      False)]
         if sentence.furniture:
             return [(self._claim(mention, sentence, UNCLASSIFIED, "", None, None,

@@ -624,7 +624,8 @@ class Claim:
 class Mention:
     """A figure or date found in a text: `text == source_text[start:end]`.
 
-    `value` is None only for a relative date that no publication date resolves.
+    `value` is None only for a relative date that no publication date resolves, and for a
+    figure too long to read (more than 100 digits), which is reported rather than dropped.
     `relative` is true when the value was resolved against the publication date,
     `anchored` when it was resolved against an earlier date in the text, `inherited` when
     its unit or scale was read from another figure ("dont 4 milliards" after "22,4

@@ -266,7 +266,7 @@ CLAIM_COLUMNS = ("claim_id", "source", "publisher", "published", "url", "locatio
                  "start", "end", "wording", "stance", "attributed_to", "origin",
                  "claim_subject", "claim_predicate", "claim_object", "about", "since", "scope",
                  "modality", "measure", "claim_accepted", "rating", "note", "derivation",
-                 "value", "low", "high", "unit", "approx",
+                 "value", "low", "high", "unit", "approx", "change",
                  "date_start", "date_end", "granularity")
 ROW_COLUMNS = FINDING_COLUMNS + CLAIM_COLUMNS
 _RENAMED = {"id": "claim_id", "subject": "claim_subject", "predicate": "claim_predicate",

@@ -71,3 +71,31 @@ def test_extract_command_reads_language_and_dates_from_a_corpus_folder(seeds, ca
 def test_extract_command_rejects_a_malformed_date_with_exit_2(seeds, capsys):
     assert main(["extract", str(seeds), "--published", "2025-13"]) == 2
     assert "2025-13" in capsys.readouterr().err
+
+
+def _grouped(number: int, separator: str) -> str:
+    written = str(number)
+    head = len(written) % 3 or 3
+    return separator.join([written[:head]] + [written[i:i + 3]
+                                              for i in range(head, len(written), 3)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**150),
+       st.sampled_from([("fr", " "), ("fr", "\u202f"), ("fr", ""), ("en", ","), ("en", "")]),
+       st.sampled_from(["environ ", "", "le ", "1 ; "]))
+def test_a_number_in_digits_is_read_whole_and_exactly_whatever_its_length(number, style,
+                                                                         before):
+    from factcheck.extract.quantities import MAX_FIGURE_DIGITS
+    language, separator = style
+    figure = _grouped(number, separator)
+    text = f"{before}{figure} dollars"
+    [mention] = extract(text, language)
+    assert mention.text.endswith(figure + " dollars")  # never the tail of the number
+    if len(str(number)) > MAX_FIGURE_DIGITS:
+        assert mention.value is None  # out of range: reported with no value
+    else:
+        quantity = mention.value
+        assert quantity.value == number
+        assert quantity.low <= quantity.value <= quantity.high
+        assert 0 < quantity.low

@@ -81,6 +81,7 @@ def extract(text: str, language: str | None = None,
     pattern, trigger = master_pattern(language), trigger_pattern(language)
     starts = _starts(language)
     mentions: list[Mention] = []
+    runs = _DigitRuns(text)
     for seg_start, seg_end in _allowed_segments(text, language, skip_furniture):
         position = seg_start
         while position < seg_end:
@@ -90,7 +91,7 @@ def extract(text: str, language: str | None = None,
             if near is None:
                 break
             match = _first_match(pattern, starts, text, max(position, near.start() - LOOKBACK),
-                                 near.start(), min(seg_end, near.end() + LOOKAHEAD))
+                                 near.start(), _window_end(near, runs, seg_end))
             if match is None:
                 position = near.end()
                 continue
@@ -143,6 +144,55 @@ def _first_match(pattern: re.Pattern[str], starts: _Starts, text: str, low: int,
         if match is not None:
             return match
     return None
+
+
+# the digits and separators of a number in digits, however long
+_FIGURE_RUN = re.compile(r"[0-9 \u00a0\u202f.,]*")
+_FIGURE_CHARACTERS = frozenset("0123456789 \u00a0\u202f.,")
+_DIGITS = frozenset("0123456789")
+
+
+@attrs.define
+class _DigitRuns:
+    """Where the runs of digits and separators of one text end, each run measured once."""
+
+    text: str
+    start: int = 0
+    end: int = 0
+
+    def end_of(self, index: int) -> int:
+        """The end of the run of digits and separators from `index`."""
+        if not self.start <= index < self.end:
+            self.start, self.end = index, _FIGURE_RUN.match(self.text, index).end()
+        return self.end
+
+
+def _cuts_a_figure(text: str, index: int) -> bool:
+    """Whether `index` falls inside a number in digits ("1 000 | 000", "99|99")."""
+    before, after = text[index - 1], text[index]
+    return (before in _FIGURE_CHARACTERS and after in _FIGURE_CHARACTERS
+            and (before in _DIGITS or after in _DIGITS))
+
+
+def _window_end(near: re.Match[str], runs: _DigitRuns, seg_end: int) -> int:
+    """How far the master pattern may read around trigger `near`: LOOKAHEAD characters past
+    the trigger, or past the number in digits it starts, and never to the middle of a
+    number. A figure longer than LOOKAHEAD ("9" * 400 + " milliards de dollars") is read
+    whole with its unit, never as its head or its tail."""
+    text = runs.text
+    start, end = near.span()
+    reach = start + LOOKAHEAD // 2
+    # a number in digits can outgrow the window only if it runs this far (and then one of
+    # any two characters in a row is a digit): cheap to rule out
+    if text[start] in _DIGITS and reach + 1 < len(text) and (
+            text[reach] in _DIGITS or text[reach + 1] in _DIGITS):
+        end = runs.end_of(start)
+    end += LOOKAHEAD
+    if end >= seg_end:
+        return seg_end
+    if _cuts_a_figure(text, end):
+        end = min(seg_end, runs.end_of(end) + LOOKAHEAD)
+    return end
 
 
 def _mention(match: re.Match[str], text: str, lexicon: Lexicon, reference: PartialDate | None,

@@ -32,6 +32,7 @@ class Document:
     text: str
     language: str
     published: str | None
+    group: str | None = None  # the class of wording a document tests (`class` in the file)
 
 
 @attrs.frozen
@@ -67,7 +68,8 @@ def load_annotations(path: str | Path, corpus_folder: str | Path | None = None) 
     if raw is None:
         raise ProblemsError(problems)
     documents = {d["id"]: Document(d["id"], d["text"], d.get("language", "en"),
-                                   d.get("published")) for d in raw.get("document", [])}
+                                   d.get("published"), d.get("class"))
+                 for d in raw.get("document", [])}
     if corpus_folder is not None:
         for source in load_corpus(corpus_folder).values():
             published = source.published.isoformat() if source.published else None
@@ -105,13 +107,15 @@ def _number(value: Any) -> Decimal | None:
 
 
 def strict_match(gold: Record, found: Record) -> bool:
-    """Same kind and the same value, interval, unit and approximation (or date bounds)."""
+    """Same kind and the same value, interval, unit, approximation and direction of change
+    (or date bounds)."""
     if gold["kind"] != found["kind"]:
         return False
     if gold["kind"] == "date":
         return all(gold.get(f) == found.get(f) for f in DATE_FIELDS)
     return (all(_number(gold.get(f)) == _number(found.get(f)) for f in ("value", "low", "high"))
-            and gold.get("unit") == found.get("unit") and gold.get("approx") == found.get("approx"))
+            and gold.get("unit") == found.get("unit") and gold.get("approx") == found.get("approx")
+            and gold.get("change") == found.get("change"))
 
 
 def value_match(gold: Record, found: Record) -> bool:
@@ -159,6 +163,17 @@ def score(annotations: Annotations, predictions: Mapping[str, Iterable[Record]],
             if index not in used:
                 counts.setdefault(record["kind"], Counts()).fp += 1
     return counts
+
+
+def by_group(annotations: Annotations) -> dict[str, Annotations]:
+    """The annotations of each class of wording (documents without one are left out)."""
+    groups: dict[str, list[str]] = {}
+    for document in annotations.documents.values():
+        if document.group is not None:
+            groups.setdefault(document.group, []).append(document.id)
+    return {group: Annotations({d: annotations.documents[d] for d in ids},
+                               {d: annotations.gold[d] for d in ids})
+            for group, ids in sorted(groups.items())}
 
 
 def pooled(counts: Mapping[str, Counts], kinds: Iterable[str]) -> Counts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from factcheck.extract.lexicon import Lexicon, load_lexicon
 
@@ -30,27 +30,39 @@ def _char(ch: str) -> str:
     return re.escape(ch)
 
 
-def trie(items: Iterable[str]) -> str:
+def trie(items: Iterable[str], endings: Mapping[str, str] | None = None) -> str:
     """One alternation for many phrases, factored by common prefix so the engine never
     tries the same first letters twice; longer phrases win over their prefixes.
 
+    `endings` gives, for some phrases, a condition (a zero-width pattern) that must hold
+    where the phrase ends for it to match.
+
     >>> trie(["an", "ans", "année", "l'an"])
     "(?:an(?:née|s)?|l['’]an)"
+    >>> trie(["en", "entre"], {"en": "(?= 2)"})
+    'en(?:tre|(?= 2))'
     """
+    endings = endings or {}
     root: dict[str, dict] = {}
     for item in items:
         node = root
         for ch in " ".join(item.replace("’", "'").split()):
             node = node.setdefault(ch, {})
-        node[""] = {}
+        ending = endings.get(item, "")
+        if node.get("", ending) != ending:  # two spellings, two conditions: either will do
+            ending = "" if "" in (ending, node[""]) else f"(?:{node['']}|{ending})"
+        node[""] = ending  # type: ignore[assignment]
 
     def emit(node: dict[str, dict]) -> str:
         branches = [_char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        ending: str = node[""]  # type: ignore[assignment]
         if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+            return ending
+        if not ending:
+            return "(?:" + "|".join(branches) + ")?"
+        return "(?:" + "|".join([*branches, ending]) + ")"
 
     return emit(root)
 
@@ -65,15 +77,58 @@ def words(items: Iterable[str], *, case_sensitive: bool = False) -> str:
     return ("(?:" if case_sensitive else "(?i:") + body + r")(?:(?<=['’-])|(?!\w))"
 
 
+# White space that groups thousands: "250 000" in French (any space), only the no-break and
+# narrow no-break spaces in English, where "12 300" is two numbers.
+GROUP_SPACES = {"fr": "[ \u00a0\u202f]", "en": "[\u00a0\u202f]"}
+
+
+def group_continuation(lexicon: Lexicon) -> str:
+    """A three-digit group that continues the number before it ("000" in "1 000 000").
+
+    Reading starts at a number's first group, so a figure never starts at a later one: the
+    tail of a number too long for a reading window, or one refused, is not a figure itself.
+    A number's first group (one to three digits) is where a figure could start."""
+    space = GROUP_SPACES[lexicon.language]
+    # three digits first, then what came before them: cheap to reject
+    return (r"[0-9]{3}(?![0-9])(?:"
+            + "|".join(f"(?<={START}[0-9]{{{n}}}{space}[0-9]{{3}})" for n in (1, 2, 3)) + ")")
+
+
+# A number with this many groups of three digits or more is too long to be a figure anyway
+# (over 100 digits: MAX_FIGURE_DIGITS in quantities.py).
+LONG_GROUPS = 34
+
+
+def _grouped(separator: str) -> str:
+    """A number in groups of three digits ("1 000 000", "1,000,000"), with `separator`.
+
+    Below LONG_GROUPS groups it is read with full backtracking; a longer number is read in
+    one possessive sweep. Each repetition of a group in the master pattern keeps the state
+    of its hundred named groups for backtracking, so an unbounded one costs gigabytes on a
+    number of a million groups; the sweep keeps none."""
+    group = "(?:" + separator + "[0-9]{3})"
+    return f"[0-9]{{1,3}}(?:(?!{group}{{{LONG_GROUPS}}}){group}+|{group}++)"
+
+
 def digits(lexicon: Lexicon) -> str:
     """A number written in digits, with this language's separators."""
+    space = GROUP_SPACES[lexicon.language]
+    not_a_tail = "(?!" + group_continuation(lexicon) + ")"
     if lexicon.language == "fr":
-        return (r"(?:[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]+)?"  # 250 000 / 1 000 000
-                r"|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"                  # 1.000.000
-                r"|[0-9]+(?:[.,][0-9]+)?)" + END_NUMBER)                   # 11,9 / 1.5
-    return (r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"                    # 1,000,000.5
-            r"|[0-9]{1,3}(?:[\u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?"         # 250 000 (thin)
-            r"|[0-9]+(?:\.[0-9]+)?)" + END_NUMBER)                         # 4.5
+        return (not_a_tail +
+                "(?:" + _grouped(space) + r"(?:,[0-9]+)?"      # 250 000 / 1 000 000
+                r"|" + _grouped(r"\.") + r"(?:,[0-9]+)?"       # 1.000.000
+                r"|[0-9]+(?:[.,][0-9]+)?)" + END_NUMBER)       # 11,9 / 1.5
+    return (not_a_tail +
+            "(?:" + _grouped(",") + r"(?:\.[0-9]+)?"           # 1,000,000.5
+            r"|" + _grouped(space) + r"(?:\.[0-9]+)?"          # 250 000 (thin)
+            r"|[0-9]+(?:\.[0-9]+)?)" + END_NUMBER)             # 4.5
+
+
+# The most words a number below a million takes: "deux cent quatre-vingt-dix-neuf mille neuf
+# cent quatre-vingt-dix-neuf" has 13. A longer run of number words is not one number, and
+# bounding it bounds the work a run of "cent-cent-cent..." costs.
+MAX_NUMBER_WORDS = 15
 
 
 def number_words(lexicon: Lexicon, *, articles: bool = True) -> str:
@@ -81,7 +136,7 @@ def number_words(lexicon: Lexicon, *, articles: bool = True) -> str:
     every = list(lexicon.numbers)
     first = every if articles else [w for w in every if w not in lexicon.word_list("articles")]
     link = r"(?:[\s-]+(?:(?i:et|and)[\s-]+)?)"
-    return words(first) + "(?:" + link + words(every) + ")*"
+    return words(first) + "(?:" + link + words(every) + f"){{0,{MAX_NUMBER_WORDS - 1}}}"
 
 
 def number(lexicon: Lexicon, name: str, *, articles: bool = True) -> str:
@@ -184,6 +239,7 @@ def months(lexicon: Lexicon) -> str:
 YEAR = r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9]|[.,][0-9])"
 ANY_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9]|[.,][0-9])"
 DAY = r"(?<![\w.,/\-])(?:[12][0-9]|3[01]|0?[1-9])"
+DAY_SUFFIX = r"(?:er|st|nd|rd|th)"  # 1er, 21st
 
 
 def dates(lexicon: Lexicon) -> list[str]:
@@ -194,7 +250,7 @@ def dates(lexicon: Lexicon) -> list[str]:
     durations_ym = [w for w, u in lexicon.durations.items() if u in ("year", "month", "decade")]
     range_sep_between = words([s for s in d("range_separators") if s in ("et", "and")])
     range_sep = words([s for s in d("range_separators") if s not in ("et", "and")])
-    day_suffix = r"(?:er|st|nd|rd|th)?"
+    day_suffix = DAY_SUFFIX + "?"
     out = [
         # de 2019 à 2023, between 2019 and 2023, 2019-2023
         r"(?P<drange>(?<!\w)(?:(?P<dr_between>" + words(d("range_between")) + r")\s+"
@@ -267,30 +323,106 @@ def not_quantities() -> str:
             r")|(?<!\w)(?i:v|version\s+)[0-9]+(?:\.[0-9]+)+)")
 
 
-def trigger_words(lexicon: Lexicon) -> set[str]:
-    """Words at least one of which every construct without digits contains."""
-    found = (set(lexicon.numbers) - set(lexicon.word_list("articles"))
-             | set(lexicon.approximate_numbers) | {w + "s" for w in lexicon.approximate_numbers}
-             | set(lexicon.scale_words) | set(lexicon.durations)
-             | set(lexicon.date_words("quarter")) | set(lexicon.date_words("half"))
-             | {phrase.split()[-1] for phrase in [*lexicon.relative, *lexicon.anchored]}
-             | {w.split()[-1] for w in lexicon.word_list("percent")})
-    if lexicon.months_case_sensitive:
-        months = set(lexicon.months)
-    else:
-        months = set(lexicon.month_numbers)
-        found |= months
-        months = set()
-    cased = {variant for w in found for variant in (w, w.capitalize(), w.upper())}
-    return cased | months
+def year_ahead(lexicon: Lexicon) -> str:
+    """What follows a word that starts a construct ending in a year: "en 2019", "fin 2023",
+    "mi-2024", "l'été 2024", "the end of 2023", "summer of 2024"."""
+    return (r"(?=(?:\s*-\s*|\s+)(?:" + words(lexicon.date_words("of_year")) + r"\s+)?"
+            + YEAR + ")")
+
+
+def _not_compounded(word: str) -> str:
+    """The condition that `word` is not the second part of a compound ("vingt" in
+    "quatre-vingt", each "cent" of "cent-cent-cent"): a number or duration word glued after
+    another word and a hyphen adds to it and starts no construct."""
+    return r"(?<![^\W\d_]-" + "".join(_char(ch) for ch in word) + ")"
+
+
+def _cased(found: Iterable[str]) -> set[str]:
+    return {variant for w in found for variant in (w, w.capitalize(), w.upper())}
+
+
+def trigger_words(lexicon: Lexicon) -> dict[str, str]:
+    """Words at least one of which every construct without digits contains, each with the
+    condition that must hold where it ends for it to be a trigger.
+
+    Every word must end there (no letter or digit follows), and month names need nothing
+    more. Number, scale, duration and relative-date words trigger unless glued after another
+    word by a hyphen ("quatre-vingt"). The words that start a construct ending in a year and
+    hold no other trigger ("en", "depuis", "fin", "été") trigger only before a year ("en
+    2019"), so that a year followed by nothing a mention needs ("2019.") is not a trigger by
+    itself. A currency code triggers before a digit, glued or not ("USD1", "USD 4.5").
+    """
+    d = lexicon.date_words
+    compounding = _cased(
+        set(lexicon.numbers) - set(lexicon.word_list("articles"))
+        | set(lexicon.approximate_numbers) | {w + "s" for w in lexicon.approximate_numbers}
+        | set(lexicon.scale_words) | set(lexicon.durations)
+        | set(d("quarter")) | set(d("half"))
+        | {phrase.split()[-1] for phrase in [*lexicon.relative, *lexicon.anchored]}
+        | {w.split()[-1] for w in lexicon.word_list("percent")})
+    months = (set(lexicon.months) if lexicon.months_case_sensitive
+              else _cased(lexicon.month_numbers))
+    before_year = _cased([*lexicon.parts, *lexicon.seasons, *d("year_cues")])
+    conditions: dict[str, list[str]] = {w: [year_ahead(lexicon)] for w in before_year}
+    for word in compounding:
+        conditions.setdefault(word, []).append("" if " " in word else _not_compounded(word))
+    for word in months:
+        conditions[word] = [""]
+    endings = {word: ("" if "" in found else "(?:" + "|".join(found) + ")") + r"(?!\w)"
+               for word, found in conditions.items()}
+    endings.update(dict.fromkeys(CURRENCY_CODES, r"(?=\s?[0-9])"))
+    return endings
+
+
+def live_digits(lexicon: Lexicon) -> str:
+    """A number in digits that a mention can be made of, by what comes before or after it.
+
+    A bare number is never a mention, so "1 1 1", "12 345 678 12 345 678", "1,1,1" or "1er
+    1er" hold no trigger at all, and the scan crosses them in one pass of the regex engine
+    rather than one master match per number. A number is live after a currency sign or code
+    ("$5", "USD 4.5"), or before a unit, scale or word, or as a date in digits. A year
+    closes constructs that start with a word ("en 2019"): those trigger at that word (see
+    `trigger_words`). The first number of a range ("20-30 %") is read from the second one,
+    whose unit makes it live: the master pattern is tried from up to LOOKBACK characters
+    before a trigger.
+    """
+    abbreviations = "|".join(re.escape(a) for a in sorted(lexicon.scale_abbreviations,
+                                                          key=lambda a: -len(a)))
+    symbols = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
+    return (r"(?:(?<=[$€£¥])|(?<=[$€£¥]\s)"                      # $5, € 5, US$5
+            r"|(?<=(?:" + "|".join(CURRENCY_CODES) + r")\s)"      # USD 4.5
+            r"|(?=(?<![./-])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"      # 21/01/2025
+            r"|(?<![./-])[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}(?![0-9])"      # 21.01.2025
+            r"|(?<![./-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])"            # 2025-01-21
+            r"|" + YEAR + r"\s*[-–]\s*" + YEAR +                          # 2019-2023
+            # not the decimals or groups of "1,5", "1.000"; then what follows the number
+            r"|(?<![0-9][.,])" + digits(lexicon) + r"(?:"
+            r"\s*(?:%|" + symbols + ")"                   # 62 %, 13 $, 7US$
+            r"|\s+[^\W\d_]"                               # a word: scale, unit, month, "à"
+            r"|(?:" + abbreviations + r")(?![^\W\d_])"    # 13B, 4.5bn, 350M$
+            r"|" + DAY_SUFFIX + r"\s+[^\W\d_]"            # 1er mars, 21st of January
+            r")))[0-9]")
 
 
 @functools.cache
 def trigger_pattern(language: str) -> re.Pattern[str]:
-    """A cheap pattern for the places a mention can be near: a digit, a currency sign, or a
-    number, scale, month or duration word. The master pattern runs only around them."""
-    words_regex = trie(trigger_words(load_lexicon(language)))
-    return re.compile(r"(?<!\w)(?:[0-9$€£¥~]|" + words_regex + r"(?!\w))")
+    """A cheap pattern for the places a mention can be near: a number in digits that a
+    mention can be made of, a number, scale, month or duration word, or a cue before a
+    year ("en 2019", "T1 2025"). The master pattern runs only around them.
+
+    Every mention holds a trigger, and the scan for triggers runs in the regex engine: text
+    dense with number-like tokens that make no mention ("1 1 1", "$$$", "cent-cent-cent")
+    costs one pass of this pattern, not one master match per token."""
+    lexicon = load_lexicon(language)
+    d = lexicon.date_words
+    endings = trigger_words(lexicon)
+    letters = "|".join(d("quarter_letters") + d("half_letters"))
+    return re.compile(
+        r"(?<!\w)(?=\w)(?:"
+        r"(?=[0-9])" + live_digits(lexicon) +
+        r"|" + trie(endings, endings) +                      # words, with their conditions
+        r"|(?:" + letters + r")[1-4](?=\s+" + YEAR + r")"    # T1 2025, Q1 2025
+        r")")
 
 
 _FIRST_WORD = re.compile(r"\w+")

@@ -46,7 +46,11 @@ def parse_digits(text: str, language: str) -> tuple[Decimal, Decimal]:
 
 
 def parse_words(text: str, lexicon: Lexicon) -> Decimal:
-    """The value of a number in words.
+    """The value of a number in words; ParseError when the words make no number.
+
+    Within each part below "cent" or "mille", a word adds to the words before it only when
+    it is smaller than a tens word before it ("vingt et un", "soixante-dix-sept"): "trois
+    trois", "deux un" or "cent cent" are runs of number words, not one number.
 
     >>> from factcheck.extract.lexicon import load_lexicon
     >>> parse_words("deux cent cinquante mille", load_lexicon("fr"))
@@ -55,10 +59,15 @@ def parse_words(text: str, lexicon: Lexicon) -> Decimal:
     Decimal('90')
     >>> parse_words("twenty-one", load_lexicon("en"))
     Decimal('21')
+    >>> parse_words("trois trois", load_lexicon("fr"))
+    Traceback (most recent call last):
+    ...
+    factcheck.errors.ParseError: not a number: 'trois' cannot follow 3 in 'trois trois'
     """
     total = 0
     current = 0
     previous = ""
+    added: int | None = None  # the last word added since "cent" or "mille", if any
     for token in _WORD_SPLIT.split(normalize_word(text)):
         if token in ("et", "and", ""):
             continue
@@ -66,13 +75,24 @@ def parse_words(text: str, lexicon: Lexicon) -> Decimal:
             raise ParseError(f"not a number word: {token!r} in {text!r}", text=text)
         value = lexicon.numbers[token]
         if value == 100:
+            if current >= 100:
+                raise ParseError(f"not a number: {token!r} twice in {text!r}", text=text)
             current = (current or 1) * 100
+            added = None
         elif value == 1000:
+            if total:
+                raise ParseError(f"not a number: {token!r} twice in {text!r}", text=text)
             total += (current or 1) * 1000
             current = 0
+            added = None
         elif value == 20 and previous == "quatre":  # quatre-vingt(s) = 80
             current += 80 - 4
+            added = 80
         else:
+            if added is not None and not (added % 10 == 0 and value < added):
+                raise ParseError(f"not a number: {token!r} cannot follow {added} in {text!r}",
+                                 text=text)
             current += value
+            added = value
         previous = token
     return Decimal(total + current)

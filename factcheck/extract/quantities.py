@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 import re
 from decimal import Decimal
 
+from factcheck.errors import ParseError
 from factcheck.extract.grammar import CURRENCY_SYMBOLS, words
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
@@ -16,6 +18,32 @@ ABOUT = Decimal("0.1")  # "environ 14" allows 10 % either way (or the digits' pr
 ONE = Decimal(1)
 
 _PRODUCT_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w-]*[A-Za-z]\s$")
+
+# A figure written with more digits than this is out of range: no real figure comes near
+# (a world GDP in cents has 17 digits), and every value read stays within a float's range
+# for the tools that chart or serialise it. Such a figure is reported with no value, not
+# dropped and not rounded.
+MAX_FIGURE_DIGITS = 100
+# Arithmetic on figures runs in this context, whatever the caller's: the default one keeps
+# 28 digits and would round a 29-digit amount ("12 345 678 901 234 567 890 milliards") to a
+# wrong value. Every operation here (scaling, half steps, 10 % either way) needs at most a
+# few more digits than the figure has; rounding anyway raises rather than return a wrong
+# value.
+EXACT = decimal.Context(prec=2 * MAX_FIGURE_DIGITS + 20, Emax=decimal.MAX_EMAX,
+                        Emin=decimal.MIN_EMIN,
+                        traps=[decimal.Inexact, decimal.InvalidOperation,
+                               decimal.DivisionByZero, decimal.Overflow])
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def too_long(written: str | None) -> bool:
+    """Whether a figure in digits has more than MAX_FIGURE_DIGITS digits: out of range.
+
+    >>> too_long("1" + " 000" * 33), too_long("1" + " 000" * 34)
+    (False, True)
+    """
+    return (written is not None and len(written) > MAX_FIGURE_DIGITS
+            and len(_NOT_DIGIT.sub("", written)) > MAX_FIGURE_DIGITS)
 
 
 def tidy(number: Decimal) -> Decimal:
@@ -78,15 +106,44 @@ def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
 
 
 def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple[Mention | None, int]:
-    """The Mention for a `qty` match (or None), and where scanning should resume."""
-    value, step, in_words = figure(match, "q1", lexicon)
-    number_end = match.end("q1_d") if match.group("q1_d") is not None else match.end("q1_w")
+    """The Mention for a `qty` match (or None), and where scanning should resume.
+
+    A figure too long to read (more than MAX_FIGURE_DIGITS digits) gives a Mention with no
+    value: reported, not dropped."""
+    start = match.start("qty")
+    in_digits = match.group("q1_d")
+    name = "q1_d" if in_digits is not None else "q1_w"
+    figure_start, figure_end = match.span(name)
+    # a hedge or "du" came first ("le rapport du 12 mars"): if the figure is rejected,
+    # scan again from the figure itself, where a date may start
+    number_end = figure_start if figure_start > start else figure_end
+    unit_end = _unit_end(match)
+    if unit_end < 0 and match.group("q_cur1") is None and match.group("q_cur2") is None \
+            and match.group("q1_scale") is None and match.group("q2_scale") is None:
+        return None, number_end  # a bare number: no unit, no scale, not a quantity
+    unreadable = too_long(in_digits) or too_long(match.group("q2_d"))
+    try:
+        with decimal.localcontext(EXACT):
+            return _quantity_mention(match, text, lexicon, start, figure_end, number_end,
+                                     unit_end, unreadable)
+    except ParseError:
+        return None, number_end  # "trois trois trois": number words that make no number
+
+
+def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: int,
+                      figure_end: int, number_end: int, unit_end: int,
+                      unreadable: bool) -> tuple[Mention | None, int]:
+    """quantity_mention's work once the match holds more than a bare number."""
+    if unreadable:
+        value, step, in_words = ONE, ONE, False  # placeholders: never used as a value
+    else:
+        value, step, in_words = figure(match, "q1", lexicon)
     factor = scale_factor(match.group("q1_scale"), lexicon)
-    accepted_end = match.end("q1_scale") if factor is not None else number_end
+    accepted_end = match.end("q1_scale") if factor is not None else figure_end
 
     upper = None
     if match.group("q_sep") is not None:
-        value2, step2, words2 = figure(match, "q2", lexicon)
+        value2, step2, words2 = (ONE, ONE, False) if unreadable else figure(match, "q2", lexicon)
         factor2 = scale_factor(match.group("q2_scale"), lexicon)
         upper = (value2, step2, factor2)
         accepted_end = match.end("q2_scale") if factor2 is not None else (
@@ -94,13 +151,7 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
         if factor is None:
             factor = factor2
 
-    start = match.start("qty")
     before = text[max(0, start - 30):start]
-    figure_start = match.start("q1_d") if match.group("q1_d") is not None else match.start("q1_w")
-    if figure_start > start:
-        # a hedge or "du" came first ("le rapport du 12 mars"): if the figure is rejected,
-        # scan again from the figure itself, where a date may start
-        number_end = figure_start
     if in_words and factor is None:
         word = normalize_word(match.group("q1_w"))
         previous = normalize_word(before).split()[-1:] if before.strip() else []
@@ -113,7 +164,6 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
             return None, number_end  # "les deux entreprises": a reference, not a figure
 
     kind, unit = None, None
-    unit_end = _unit_end(match)
     currency = match.group("q_cur1") or match.group("q_cur2")
     if currency:
         kind, unit = Kind.MONEY, _currency_code(currency, lexicon)
@@ -165,6 +215,9 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
     if post is not None and hedge is None and upper is None and not unit_rejected:
         approx = Approx(lexicon.post_hedges[normalize_word(post)])
         accepted_end = match.end("q_post")
+    if unreadable:
+        return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
+                       value=None), accepted_end
 
     integral = kind in (Kind.COUNT, Kind.DURATION)
     scaled = factor if factor is not None else ONE
@@ -191,7 +244,7 @@ _UNIT_GROUPS = ("q_unit_cur_sym", "q_unit_cur_word", "q_unit_cur_code", "q_unit_
 
 def _unit_end(match: re.Match[str]) -> int:
     """Where the unit after the figure ends, or -1 when no unit followed it."""
-    return max(match.end(g) for g in _UNIT_GROUPS)  # end() is -1 for groups that did not match
+    return max(map(match.end, _UNIT_GROUPS))  # end() is -1 for groups that did not match
 
 
 def _currency_code(written: str, lexicon: Lexicon) -> str:

@@ -8,7 +8,8 @@ from typing import Any
 from factcheck.model import DateRange, Mention, PartialDate, Quantity
 
 FIELDS = ("source", "start", "end", "text", "kind", "value", "low", "high", "unit", "approx",
-          "date_start", "date_end", "granularity", "relative", "anchored")
+          "change", "date_start", "date_end", "granularity", "relative", "anchored",
+          "inherited")
 
 
 def json_number(number: Decimal | None) -> int | float | None:
@@ -26,7 +27,7 @@ def value_fields(value: Any) -> dict[str, Any]:
     if isinstance(value, Quantity):
         return {"value": json_number(value.value), "low": json_number(value.low),
                 "high": json_number(value.high), "unit": value.unit,
-                "approx": value.approx.value}
+                "approx": value.approx.value, "change": value.change}
     if isinstance(value, PartialDate):
         return {"date_start": value.start.isoformat(), "date_end": value.end.isoformat(),
                 "granularity": value.granularity.value, "value": value.isoformat()}
@@ -41,6 +42,7 @@ def mention_record(mention: Mention, source: str | None = None) -> dict[str, Any
     """One flat record: offsets, kind, value and interval, unit, approximation, date bounds."""
     record: dict[str, Any] = dict.fromkeys(FIELDS)
     record.update(source=source, start=mention.start, end=mention.end, text=mention.text,
-                  kind=mention.kind.value, relative=mention.relative, anchored=mention.anchored)
+                  kind=mention.kind.value, relative=mention.relative, anchored=mention.anchored,
+                  inherited=mention.inherited)
     record.update(value_fields(mention.value))
     return record
