@@ -249,18 +249,19 @@ def first_seen(chunks_rows: Iterable[tuple[Chunk, Rows]]) -> tuple[list[Source],
         rejected.extend(rows.rejected)
         for source in rows.sources:
             if source.id in seen:
-                rejected.append(duplicate(source, seen[source.id]))
+                rejected.append(duplicate(source.id, source.file or "", seen[source.id]))
                 continue
             seen[source.id] = source.file or ""
             sources.append(source)
     return sources, rejected
 
 
-def duplicate(source: Source, first: str) -> Problem:
-    """The rejection of a row whose id an earlier row (at `first`, "file:line") has."""
-    file, _, line = (source.file or "").rpartition(":")
+def duplicate(source_id: str, place: str, first: str) -> Problem:
+    """The rejection of the row at `place` ("file:line") whose id an earlier row (at
+    `first`) has."""
+    file, _, line = place.rpartition(":")
     return Problem(file=file, line=int(line) if line.isdigit() else None, field="id",
-                   message=f"rejected: article {source.id!r}: duplicate id (first at {first})")
+                   message=f"rejected: article {source_id!r}: duplicate id (first at {first})")
 
 
 def load_archive(paths: Sequence[str | os.PathLike[str]], max_bytes: int | None = None

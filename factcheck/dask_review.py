@@ -29,7 +29,7 @@ import pickle
 import tomllib
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +110,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
                    partitions: int | None = None, max_bytes: int | None = None,
                    claims_out: str | Path | None = None) -> Review:
     """The review of `corpus` (archive files, corpus folders or sources) on Dask."""
-    bag = _dask_bag()
+    _require_dask()
     import dask
     import dask.dataframe as dd
 
@@ -120,7 +120,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
     with _runner(client, scheduler) as run:
         # a disk-backed shuffle: peer-to-peer on a cluster, partd files on one machine
         shuffle = "p2p" if client is not None or "://" in (scheduler or "") else "disk"
-        duplicates = _duplicate_rows(bag, parts, max_bytes, shuffle, run)
+        duplicates = _duplicate_rows(parts, max_bytes, shuffle, run)
         cited = _cited_sources(_cited_ids(ledger), parts, max_bytes, run) if ledger else {}
         curated = curated_claims(ledger, cited, registry)
         by_source: dict[str, list[tuple[Order, Claim]]] = defaultdict(list)
@@ -150,7 +150,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
                                *(f for side in sides for f in side.parts_findings)]:
             facts.append(finding)
             sources.update((s.id, s) for s in light)
-        facts = _count_near_duplicates(facts, sources, kinds, parts, max_bytes, run)
+        facts = _count_near_duplicates(facts, sources, kinds, parts, max_bytes, shuffle, run)
     findings = sort_findings(facts)
     totals = Totals(sources=sum(s.sources for s in sides),
                     claims=len(curated) + sum(s.automatic for s in sides),
@@ -200,13 +200,13 @@ def _size(path: Path) -> int:
 
 # -- scheduling ------------------------------------------------------------------------------
 
-def _dask_bag() -> Any:
+def _require_dask() -> None:
     try:
-        import dask.bag
+        import dask.dataframe  # noqa: F401
+        import pandas  # noqa: F401
     except ImportError as exc:
         raise MissingExtraError("engine='dask' needs Dask: pip install "
                                 "'factcheck-ledger[dask]'") from exc
-    return dask.bag
 
 
 @contextlib.contextmanager
@@ -240,27 +240,52 @@ def _runner(client: Any, scheduler: str | None) -> Iterator[Callable[..., tuple[
 
 # -- ids seen twice, and the ledger's sources -----------------------------------------------
 
-def _duplicate_rows(bag: Any, parts: list[Part], max_bytes: int | None, shuffle: str,
+def _duplicate_rows(parts: list[Part], max_bytes: int | None, shuffle: str,
                     run: Callable[..., tuple[Any, ...]]) -> dict[str, Problem]:
-    """The rows whose id an earlier row has, by "file:line": rejected, as in one process."""
+    """The rows whose id an earlier row has, by "file:line": rejected, as in one process.
+    Ids alone are shuffled (disk-backed), so no process holds every id."""
     if all(part.chunk is None for part in parts):
         return {}  # sources given in memory have unique ids already
-    ids = bag.from_sequence(parts, npartitions=len(parts)).map(_ids_of, max_bytes).flatten()
-    method = "disk" if shuffle == "disk" else "tasks"  # ids are small: in memory on a cluster
-    twice = ids.groupby(lambda row: row[0], npartitions=len(parts), shuffle=method) \
-        .filter(lambda group: len(group[1]) > 1)
-    (groups,) = run(twice)
+    import dask
+    import dask.dataframe as dd
+
+    ids = dd.from_delayed([dask.delayed(_id_rows, pure=True)(part, max_bytes)
+                           for part in parts], meta=_id_rows(Part(0), None), verify_meta=False)
+    later = ids.shuffle("id", npartitions=len(parts), shuffle_method=shuffle) \
+        .map_partitions(_later_rows, meta=_later_rows(_id_rows(Part(0), None)))
+    (frame,) = run(later)
     rejected: dict[str, Problem] = {}
-    for _, rows in groups:
-        first, *later = sorted(rows, key=lambda row: row[1])
-        for _, _, source in later:
-            rejected[source.file] = duplicate(source, first[2].file or "?")
+    for source_id, place, first in zip(frame["id"], frame["place"], frame["first"],
+                                       strict=True):
+        rejected[place] = duplicate(source_id, place, first)
     return rejected
 
 
-def _ids_of(part: Part, max_bytes: int | None) -> list[tuple[str, Order, Source]]:
-    rows, _ = part.rows(max_bytes)
-    return [(s.id, order, attrs.evolve(s, text="")) for order, s in rows]
+def _id_rows(part: Part, max_bytes: int | None) -> Any:
+    """The ids of a part's rows, with their place in the corpus."""
+    import pandas
+
+    rows = [] if part.chunk is None and not part.sources else part.rows(max_bytes)[0]
+    return pandas.DataFrame({
+        "id": pandas.Series([s.id for _, s in rows], dtype="str"),
+        "file": pandas.Series([order[0] for order, _ in rows], dtype="int64"),
+        "line": pandas.Series([order[1] for order, _ in rows], dtype="int64"),
+        "place": pandas.Series([s.file or "" for _, s in rows], dtype="str")})
+
+
+def _later_rows(frame: Any) -> Any:
+    """The rows of ids seen more than once, but the first, with the first's place."""
+    import pandas
+
+    later: list[tuple[str, str, str]] = []
+    for source_id, group in frame.groupby("id", sort=True):
+        if len(group) > 1:
+            ordered = group.sort_values(["file", "line"])
+            first = ordered["place"].iloc[0]
+            later += [(source_id, place, first) for place in ordered["place"].iloc[1:]]
+    return pandas.DataFrame({"id": pandas.Series([r[0] for r in later], dtype="str"),
+                             "place": pandas.Series([r[1] for r in later], dtype="str"),
+                             "first": pandas.Series([r[2] for r in later], dtype="str")})
 
 
 def _cited_ids(ledger: LedgerLike) -> set[str]:
@@ -456,8 +481,8 @@ def _judge_bucket(group: tuple[int, list[Keyed]], kinds: Mapping[str, str]
 
 def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source],
                            kinds: Mapping[str, str], parts: list[Part],
-                           max_bytes: int | None, run: Callable[..., tuple[Any, ...]]
-                           ) -> list[Finding]:
+                           max_bytes: int | None, shuffle: str,
+                           run: Callable[..., tuple[Any, ...]]) -> list[Finding]:
     """Corroborations whose sources include one story republished, counted again with those
     sources as one: the pairs compared are those the in-process review compares."""
     asked: dict[int, list[Pair]] = {}
@@ -468,7 +493,7 @@ def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source
     pairs = {pair for listed in asked.values() for pair in listed}
     if not pairs:
         return findings
-    same = _same_story_pairs(pairs, sources, parts, max_bytes, run)
+    same = _same_story_pairs(pairs, sources, parts, max_bytes, shuffle, run)
     if not same:
         return findings
     context = Context(sources, kinds.get, NearDuplicates(sources, frozenset(same)))
@@ -482,27 +507,63 @@ def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source
 
 
 def _same_story_pairs(pairs: set[Pair], sources: Mapping[str, Source], parts: list[Part],
-                      max_bytes: int | None, run: Callable[..., tuple[Any, ...]]) -> set[Pair]:
-    """Which of `pairs` are one story, comparing their texts where they are read."""
+                      max_bytes: int | None, shuffle: str,
+                      run: Callable[..., tuple[Any, ...]]) -> set[Pair]:
+    """Which of `pairs` are one story. Each part sends the words of its articles that are in
+    a pair, tagged with the pair, through a disk-backed shuffle; each pair is compared where
+    its two texts meet."""
     import dask
+    import dask.dataframe as dd
 
+    ordered = sorted(pairs)
     where = _part_finder(parts)
-    wanted_by_part: dict[int, dict[str, str | None]] = defaultdict(dict)
-    part_of: dict[str, int] = {}
-    for source_id in {s for pair in pairs for s in pair}:
-        found = where(sources[source_id]) if source_id in sources else None
-        if found is not None:
-            part_of[source_id] = found
-            wanted_by_part[found][source_id] = sources[source_id].file
-    words = {index: dask.delayed(_part_words, pure=True)(parts[index], wanted, max_bytes)
-             for index, wanted in wanted_by_part.items()}
-    batches: dict[tuple[int, int], list[Pair]] = defaultdict(list)
-    for first, second in sorted(pairs):
-        if first in part_of and second in part_of:
-            batches[(part_of[first], part_of[second])].append((first, second))
-    tasks = [dask.delayed(_compare, pure=True)(words[a], words[b], listed)
-             for (a, b), listed in batches.items()]
-    return {pair for found in run(*tasks) for pair in found}
+    wanted: dict[int, dict[str, tuple[str | None, list[int]]]] = defaultdict(dict)
+    for index, pair in enumerate(ordered):
+        for source_id in pair:
+            found = where(sources[source_id]) if source_id in sources else None
+            if found is not None:
+                place, listed = wanted[found].setdefault(
+                    source_id, (sources[source_id].file, []))
+                listed.append(index)
+    if not wanted:
+        return set()
+    rows = dd.from_delayed([dask.delayed(_pair_rows, pure=True)(parts[index], chosen, max_bytes)
+                            for index, chosen in sorted(wanted.items())],
+                           meta=_pair_rows(Part(0), {}, None), verify_meta=False)
+    compared = rows.shuffle("pair", npartitions=max(1, len(wanted)), shuffle_method=shuffle) \
+        .map_partitions(_same_rows, meta=_same_rows(_pair_rows(Part(0), {}, None)))
+    (frame,) = run(compared)
+    return {ordered[int(index)] for index in frame["pair"]}
+
+
+def _pair_rows(part: Part, wanted: Mapping[str, tuple[str | None, list[int]]],
+               max_bytes: int | None) -> Any:
+    """A row per (pair, article) for the wanted articles of a part: the words compared
+    (by id, and by "file:line" in an archive, where a later row may repeat an id)."""
+    import pandas
+
+    rows: list[tuple[int, str]] = []
+    if wanted:
+        for _, source in part.rows(max_bytes)[0]:
+            if source.id in wanted and (part.chunk is None
+                                        or source.file == wanted[source.id][0]):
+                words = _WORD_SEPARATOR.join(story_words(source.text))
+                rows += [(pair, words) for pair in wanted[source.id][1]]
+    return pandas.DataFrame({"pair": pandas.Series([r[0] for r in rows], dtype="int64"),
+                             "words": pandas.Series([r[1] for r in rows], dtype="str")})
+
+
+def _same_rows(frame: Any) -> Any:
+    """The pairs whose two articles are one story."""
+    import pandas
+
+    same = [int(pair) for pair, group in frame.groupby("pair", sort=True)
+            if len(group) == 2 and same_story(*(w.split()
+                                                for w in group["words"]))]
+    return pandas.DataFrame({"pair": pandas.Series(same, dtype="int64")})
+
+
+_WORD_SEPARATOR = " "
 
 
 def _part_finder(parts: list[Part]) -> Callable[[Source], int | None]:
@@ -521,19 +582,3 @@ def _part_finder(parts: list[Part]) -> Callable[[Source], int | None]:
         return holding[-1] if holding else None
 
     return find
-
-
-def _part_words(part: Part, wanted: Mapping[str, str | None], max_bytes: int | None
-                ) -> dict[str, list[str]]:
-    """The words compared of the wanted articles of a part (by id, and by "file:line" in
-    an archive, where a later row may repeat an id)."""
-    rows, _ = part.rows(max_bytes)
-    return {s.id: story_words(s.text) for _, s in rows
-            if s.id in wanted and (part.chunk is None or s.file == wanted[s.id])}
-
-
-def _compare(first: Mapping[str, list[str]], second: Mapping[str, list[str]],
-             pairs: Sequence[Pair]) -> list[Pair]:
-    words = {**first, **second}
-    return [(a, b) for a, b in pairs if a in words and b in words
-            and same_story(words[a], words[b])]

@@ -70,7 +70,8 @@ def read_sources(corpus: CorpusLike, max_bytes: int | None = None
         for source in found:
             if source.id in sources:
                 if is_archive(path):
-                    rejected.append(duplicate(source, sources[source.id].file or "?"))
+                    rejected.append(duplicate(source.id, source.file or "",
+                                              sources[source.id].file or "?"))
                     continue
                 raise FactcheckError(f"{path}: source id {source.id!r} is also in another "
                                      "corpus")
