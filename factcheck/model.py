@@ -7,6 +7,7 @@ value fails at construction with a message naming the field. Numbers are Decimal
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import functools
 import re
@@ -127,6 +128,9 @@ def _optional_text(instance: object, attribute: attrs.Attribute, value: object) 
 
 
 CHANGES = ("up", "down")
+# precision for arithmetic on figures: extraction reads up to 100 digits (longer ones are
+# reported out of range), so sums and halves stay exact
+EXACT_DIGITS = 240
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
                             "decade"})
 
@@ -205,8 +209,9 @@ class Quantity:
         """The interval the digits alone allow: "environ 14 milliards" -> 13.5-14.5 billion,
         where the wording allows 12.6-15.4; for any other wording, the wording's interval."""
         if self.approx is Approx.ABOUT and self.value is not None and self.step is not None:
-            half = self.step / 2
-            return self.value - half, self.value + half
+            with decimal.localcontext(prec=EXACT_DIGITS):  # a long figure keeps every digit
+                half = self.step / 2
+                return self.value - half, self.value + half
         return self.low, self.high
 
     @property
