@@ -103,7 +103,8 @@ def recovery(result: Any, truth: Path) -> str:
             f"{found['disagreements_planted']}, agreements flagged "
             f"{found['agreements_flagged']}/{found['agreements_planted']}, background "
             f"flagged {found['background_flagged']}, near-duplicates counted once "
-            f"{found['near_duplicates_counted_once']}/{found['near_duplicates_planted']}")
+            f"{found['near_duplicates_counted_once']}/{found['near_duplicates_planted']}"
+            + "".join(f"\n      flagged: {flag}" for flag in found["background_flags"][:5]))
 
 
 def main(argv: list[str] | None = None) -> int:

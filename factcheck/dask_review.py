@@ -138,12 +138,12 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
                                  meta=_frame(([], None)), verify_meta=False)
         shuffled = claims.shuffle("bucket", npartitions=max(1, len(parts)),
                                   shuffle_method=shuffle)
-        (judged,) = run(shuffled.map_partitions(_judge_frame, shared[2],
-                                                meta=_frame(([], None))))
+        judged = shuffled.map_partitions(_judge_frame, shared[2], meta=_frame(([], None)))
         sides: list[PartResult] = []
         judged_items: list[list[tuple[Finding, tuple[Source, ...]]]] = []
-        for bucket, payload in zip(judged["bucket"], judged["payload"], strict=True):
-            (sides if bucket == SIDE else judged_items).append(_loads(payload))
+        for partition in run.partitions(judged):
+            for bucket, payload in zip(partition["bucket"], partition["payload"], strict=True):
+                (sides if bucket == SIDE else judged_items).append(_loads(payload))
         sources: dict[str, Source] = {}
         facts: list[Finding] = []
         for finding, light in [*(item for items in judged_items for item in items),
@@ -209,13 +209,36 @@ def _require_dask() -> None:
                                 "'factcheck-ledger[dask]'") from exc
 
 
-@contextlib.contextmanager
-def _runner(client: Any, scheduler: str | None) -> Iterator[Callable[..., tuple[Any, ...]]]:
-    """A function computing Dask collections on the chosen scheduler."""
-    import dask
+class _Runner:
+    """Computes Dask collections on the chosen scheduler. `partitions` hands a DataFrame's
+    partitions over one by one as they are done, and on a cluster frees each on its worker
+    once fetched: workers never hold the whole result."""
 
+    def __init__(self, scheduler: Any, client: Any = None):
+        self.scheduler, self.client = scheduler, client
+
+    def __call__(self, *collections: Any) -> tuple[Any, ...]:
+        import dask
+
+        return dask.compute(*collections, scheduler=self.scheduler)
+
+    def partitions(self, frame: Any) -> Iterator[Any]:
+        if self.client is None:
+            (whole,) = self(frame)
+            yield whole
+            return
+        from distributed import as_completed
+
+        for future in as_completed(self.client.compute(frame.to_delayed())):
+            yield future.result()
+            future.release()
+
+
+@contextlib.contextmanager
+def _runner(client: Any, scheduler: str | None) -> Iterator[_Runner]:
+    """A runner on the chosen scheduler: a client, a scheduler address, or a local one."""
     if client is not None:
-        yield lambda *collections: dask.compute(*collections, scheduler=client)
+        yield _Runner(client, client)
         return
     if scheduler is not None and "://" in scheduler:
         try:
@@ -229,19 +252,19 @@ def _runner(client: Any, scheduler: str | None) -> Iterator[Callable[..., tuple[
             raise FactcheckError(f"cannot reach the Dask scheduler at {scheduler}: {exc}"
                                  ) from exc
         with connected:
-            yield lambda *collections: dask.compute(*collections, scheduler=connected)
+            yield _Runner(connected, connected)
         return
     chosen = scheduler or "processes"
     if chosen not in SCHEDULERS:
         raise FactcheckError(f"unknown scheduler {chosen!r}: expected one of "
                              f"{', '.join(SCHEDULERS)} or an address such as tcp://host:8786")
-    yield lambda *collections: dask.compute(*collections, scheduler=chosen)
+    yield _Runner(chosen)
 
 
 # -- ids seen twice, and the ledger's sources -----------------------------------------------
 
 def _duplicate_rows(parts: list[Part], max_bytes: int | None, shuffle: str,
-                    run: Callable[..., tuple[Any, ...]]) -> dict[str, Problem]:
+                    run: _Runner) -> dict[str, Problem]:
     """The rows whose id an earlier row has, by "file:line": rejected, as in one process.
     Ids alone are shuffled (disk-backed), so no process holds every id."""
     if all(part.chunk is None for part in parts):
@@ -308,7 +331,7 @@ def _cited_ids(ledger: LedgerLike) -> set[str]:
 
 
 def _cited_sources(ids: set[str], parts: list[Part], max_bytes: int | None,
-                   run: Callable[..., tuple[Any, ...]]) -> dict[str, Source]:
+                   run: _Runner) -> dict[str, Source]:
     """The articles a ledger quotes, read from the corpus (its claims are checked against
     their text, and counted in their language): those alone, never the whole archive."""
     import dask.bag
@@ -482,7 +505,7 @@ def _judge_bucket(group: tuple[int, list[Keyed]], kinds: Mapping[str, str]
 def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source],
                            kinds: Mapping[str, str], parts: list[Part],
                            max_bytes: int | None, shuffle: str,
-                           run: Callable[..., tuple[Any, ...]]) -> list[Finding]:
+                           run: _Runner) -> list[Finding]:
     """Corroborations whose sources include one story republished, counted again with those
     sources as one: the pairs compared are those the in-process review compares."""
     asked: dict[int, list[Pair]] = {}
@@ -508,7 +531,7 @@ def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source
 
 def _same_story_pairs(pairs: set[Pair], sources: Mapping[str, Source], parts: list[Part],
                       max_bytes: int | None, shuffle: str,
-                      run: Callable[..., tuple[Any, ...]]) -> set[Pair]:
+                      run: _Runner) -> set[Pair]:
     """Which of `pairs` are one story. Each part sends the words of its articles that are in
     a pair, tagged with the pair, through a disk-backed shuffle; each pair is compared where
     its two texts meet."""
