@@ -144,8 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"2 workers / 1 worker: {rates['dask-2'] / rates['dask-1']:.2f}x")
         if "in-process" in rates:
             print(f"2 workers / in-process: {rates['dask-2'] / rates['in-process']:.2f}x")
-        print("memory per worker as the archive grows (2 workers):")
-        for n in (int(s) for s in args.sizes.split(",")):
+        sizes = [int(size) for size in args.sizes.split(",") if size]
+        if sizes:
+            print("memory per worker as the archive grows (2 workers):")
+        for n in sizes:
             articles, entities, truth = archive(folder, n, args.seed)
             parts = max(4, n // 2500)
             result, seconds, peaks = on_cluster(2, articles, entities, parts)
