@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck import PartialDate, extract  # noqa: E402
-from factcheck.extract.evaluate import (Annotations, load_annotations, pooled, score,  # noqa: E402
-                                        strict_match, value_match)
+from factcheck.extract.evaluate import (Annotations, by_group, load_annotations,  # noqa: E402
+                                        pooled, score, strict_match, value_match)
 from factcheck.extract.records import mention_record  # noqa: E402
 
 ANNOTATIONS = ROOT / "benchmarks" / "annotations"
@@ -204,7 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat, no peers")
     parser.add_argument("--hostile", action="store_true",
                         help="only the speed on hostile text (part of the full run)")
+    parser.add_argument("--round2", action="store_true",
+                        help="only the per-class scores on the round-two held-out set")
     args = parser.parse_args(argv)
+    if args.round2:
+        print_round2()
+        return 0
     if args.smoke:
         args.megabytes, args.repeats, args.peer_kilobytes = 0.05, 1, 0
         args.hostile_megabytes = 0.01
@@ -282,8 +287,36 @@ def main(argv: list[str] | None = None) -> int:
             speed = throughput(run, sample, 3)
             print(f"| {name} | {speed:,.0f} | {mine / speed:.1f} |")
     print()
+    print_round2()
+    print()
     print_hostile(args, sets)
     return 0
+
+
+ROUND2_KINDS = ("money", "percent", "count", "duration", "date", "ratio")
+
+
+def _cell(counts: Any) -> str:
+    return f"{counts.precision:.2f}/{counts.recall:.2f}/{counts.f1:.2f}"
+
+
+def print_round2() -> None:
+    """Precision/recall/F1 on the round-two held-out set, per kind and per class of wording,
+    strict (interval, unit, approximation and change) and value-only."""
+    annotations = load_annotations(ANNOTATIONS / "round2-heldout.toml")
+    predictions = {doc.id: ours(doc.text, doc.language, doc.published)
+                   for doc in annotations.documents.values()}
+    print("## Round two, held-out, per class (precision/recall/F1)\n")
+    print("| scoring | class | " + " | ".join(ROUND2_KINDS) + " | pooled | tp | fp | fn |")
+    print("|---|---|" + "---|" * (len(ROUND2_KINDS) + 4))
+    groups = {"all": annotations, **by_group(annotations)}
+    for name, match in (("strict", strict_match), ("value", value_match)):
+        for group, part in groups.items():
+            counts = score(part, {d: predictions[d] for d in part.documents}, match)
+            total = pooled(counts, ROUND2_KINDS)
+            cells = " | ".join(_cell(counts[k]) if k in counts else "-" for k in ROUND2_KINDS)
+            print(f"| {name} | {group} | {cells} | {_cell(total)} | {total.tp} | {total.fp} "
+                  f"| {total.fn} |")
 
 
 def print_hostile(args: argparse.Namespace, sets: dict[str, Annotations]) -> None:

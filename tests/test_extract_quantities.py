@@ -85,7 +85,8 @@ EXAMPLES = [
     ("en", "a dozen deals", [("a dozen deals", "count", 12, 10.8, 13.2, "deals", "about")]),
     ("en", "more than 6% of revenue", [("more than 6%", "percent", 6, 6, None, "%", "more_than")]),
     ("en", "up to $500 million", [("up to $500 million", "money", 500 * M, None, 500 * M, "USD", "up_to")]),
-    ("en", "twenty-one data centres", [("twenty-one data", "count", 21, 21, 21, "data", "exact")]),
+    ("en", "twenty-one data centres",
+     [("twenty-one data centres", "count", 21, 21, 21, "data centres", "exact")]),
 ]
 
 

@@ -16,18 +16,18 @@ import attrs
 from factcheck.errors import ParseError
 from factcheck.extract.dates import date_mention
 from factcheck.extract.furniture import furniture_spans
-from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, article_followers, initial_words,
-                                       master_pattern, trigger_pattern)
+from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, SIGN_CHARS, article_followers,
+                                       initial_words, master_pattern, trigger_pattern)
 from factcheck.extract.language import detect_language
 from factcheck.extract.lexicon import LANGUAGES, Lexicon, load_lexicon
-from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
-                                          vague_mention)
+from factcheck.extract.quantities import (approximate_count_mention, inherit_units,
+                                          quantity_mention, ratio_mention, vague_mention)
 from factcheck.model import Mention, PartialDate
 
 __all__ = ["extract", "detect_language", "parse_value", "coerce_published"]
 
 _QUANTITY_HANDLERS = {"qty": quantity_mention, "vague": vague_mention,
-                      "approxn": approximate_count_mention}
+                      "approxn": approximate_count_mention, "ratio": ratio_mention}
 
 
 def coerce_published(published: PartialDate | dt.date | str | None) -> PartialDate | None:
@@ -99,11 +99,12 @@ def extract(text: str, language: str | None = None,
             if mention is not None:
                 mentions.append(mention)
             position = max(resume, match.start() + 1)
-    return mentions
+    return inherit_units(mentions, text, lexicon)  # "dont 11,9 milliards": the unit stated before
 
 
-_TOKEN = re.compile(r"(?<!\w)(?:\w+|[$€£¥~+(])")
+_TOKEN = re.compile(r"(?<!\w)(?:[A-Z]{1,3}\$|\w+|[" + SIGN_CHARS + r"~+(−-])")  # US$, $, -5
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_START_CHARACTERS = "0123456789" + SIGN_CHARS + "~+(−-"
 _LETTER_AND_DIGIT = re.compile(r"[TQSH][1-4]")
 
 
@@ -137,7 +138,7 @@ def _first_match(pattern: re.Pattern[str], starts: _Starts, text: str, low: int,
             following = _NEXT_WORD.match(text, token.end())
             if following is None or following.group(1).lower() not in starts.after_article:
                 continue
-        elif not (word[0] in "0123456789$€£¥~+(" or lower in starts.initials
+        elif not (word[0] in _START_CHARACTERS or word[-1] == "$" or lower in starts.initials
                   or _LETTER_AND_DIGIT.fullmatch(word)):
             continue
         match = pattern.match(text, token.start(), endpos)

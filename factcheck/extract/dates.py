@@ -8,11 +8,14 @@ leaves the answer open, the result is the range of possible answers, never a gue
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
-from factcheck.extract.lexicon import Lexicon, normalize_word
+from factcheck.extract import grammar
+from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
+from factcheck.extract.quantities import quantity_mention
 from factcheck.model import DateRange, Kind, Mention, PartialDate
 
 DateValue = PartialDate | DateRange
@@ -150,7 +153,8 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
     elif name == "dnum":
         first, second = int(g("dn_a")), int(g("dn_b"))
         day, month = (first, second) if lexicon.language == "fr" or first > 12 else (second, first)
-        value = PartialDate(year=_year(g("dn_y")), month=month, day=day)
+        year = _year(g("dn_y"))
+        value = PartialDate(year=year + 2000 if year < 100 else year, month=month, day=day)
     elif name == "diso":
         value = PartialDate(year=_year(g("di_y")), month=int(g("di_m")), day=int(g("di_d")))
     elif name in ("ddmy", "dmdy"):
@@ -164,13 +168,19 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
     elif name == "dqlet":
         letter, number = g("dql_l"), int(g("dql_n"))
         is_half = letter in lexicon.date_words("half_letters")
-        value = PartialDate(year=_year(g("dql_y")),
-                            **({"half": number} if is_half else {"quarter": number}))
+        field = {"half": number} if is_half else {"quarter": number}
+        if g("dql_r"):
+            value, relative = _in_relative_year(lexicon, g("dql_r"), published, **field), True
+        else:
+            value = PartialDate(year=_year(g("dql_y")), **field)  # type: ignore[arg-type]
     elif name == "dqord":
         number = lexicon.ordinals[normalize_word(g("dqo_o"))]
         field = "half" if normalize_word(g("dqo_k")) in lexicon.date_words("half") else "quarter"
         if g("dqo_y"):
             value = PartialDate(year=_year(g("dqo_y")), **{field: number})  # type: ignore[arg-type]
+        elif g("dqo_r"):
+            value = _in_relative_year(lexicon, g("dqo_r"), published, **{field: number})
+            relative = True
         else:
             value, relative = resolve(same_year_rule(**{field: number}), published), True
     elif name == "dpart":
@@ -190,6 +200,9 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
     elif name == "dmy":
         value = PartialDate(year=_year(g("dmy_y")), month=_month(lexicon, g("dmy_m")))
     elif name == "drel":
+        if normalize_word(g("drel")) in lexicon.date_words("today_words") and not (
+                is_dated_event(text, start, end, lexicon.language)):
+            return None  # "semble aujourd'hui sur le fil du rasoir": nowadays, not a day
         unit, offset = lexicon.relative[normalize_word(g("drel"))]
         value, relative = resolve(offset_rule(unit, offset), published), True
     elif name == "danc":
@@ -208,6 +221,11 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
     elif name == "dmcue":
         start, end = match.start("dmc_m"), match.end("dmc_m")
         value, relative = bare_month(_month(lexicon, g("dmc_m")), published), True
+    elif name in ROUND2_HANDLERS:
+        found = ROUND2_HANDLERS[name](match, text, lexicon, published, previous)
+        if found is None or isinstance(found, Mention):
+            return found  # a span with nothing to count from is a duration
+        start, end, value, relative, anchored = found
     elif name == "dyear":
         start, end = match.start("dy_y"), match.end("dy_y")
         value = PartialDate(year=_year(g("dy_y")))
@@ -227,5 +245,261 @@ def _from_anchor(previous: list[Mention], start: int, text: str, unit: str,
         return PartialDate(year=year, month=month)
     if unit == "decade":
         return PartialDate(year=anchor.year + 10 * offset)
+    if unit == "day":  # le lendemain, la veille: from a stated day only
+        return (PartialDate.from_date(anchor.start + dt.timedelta(days=offset))
+                if anchor.day is not None else None)
     return PartialDate(year=anchor.year + offset) if unit in ("year", "month") else None
 
+
+
+# --- Dates, second round (docs/extraction.md, "Dates, second round") -------------------
+
+Found = tuple[int, int, DateValue | None, bool, bool]  # start, end, value, relative, anchored
+
+
+@functools.cache
+def future_pattern(language: str) -> re.Pattern[str]:
+    """A future verb or marker: a word with a future ending ("se réunira", "voteront") or one
+    of the language's markers ("will", "is due to", "doit")."""
+    lexicon = load_lexicon(language)
+    markers = lexicon.date_words("future_markers")
+    endings = lexicon.date_words("future_endings")
+    parts = []
+    if markers:
+        parts.append(grammar.words(markers))
+    if endings:
+        parts.append(r"[^\W\d_]{2,}(?:" + "|".join(map(re.escape, endings)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts or [r"(?!x)x"]) + ")")
+
+
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+# how far around a weekday the tense of its clause is looked for
+TENSE_REACH = 80
+# a weekday after fewer words than this opens its clause ("On Friday, ...")
+CLAUSE_OPENING_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def is_future(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the clause around text[start:end] is in the future tense (see the docs)."""
+    low = max(0, start - TENSE_REACH)
+    before = text[low:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    after = text[end:end + TENSE_REACH]
+    stop = _CLAUSE_END.search(after)
+    before = before[cut:]
+    # the verb of a clause that the weekday does not open comes before it ("a annoncé
+    # mardi", "will meet on Friday"); a weekday that opens its clause ("Vendredi, le
+    # conseil se réunira") takes the tense of what follows
+    if len(_WORD.findall(before)) >= CLAUSE_OPENING_WORDS:
+        return future_pattern(language).search(before) is not None
+    clause = before + " " + (after[:stop.start()] if stop else after)
+    return future_pattern(language).search(clause) is not None
+
+
+@functools.cache
+def past_pattern(language: str) -> re.Pattern[str]:
+    """A verb of a dated event: a compound past ("a annoncé", "ont signé"), a listed past
+    form ("said"), or an English regular past ("announced")."""
+    d = load_lexicon(language).date_words
+    parts = [grammar.words(d("past_markers"))]
+    if d("past_auxiliaries"):
+        parts.append(grammar.words(d("past_auxiliaries")) + r"\s+(?:\w+\s+)?[^\W\d_]+(?:"
+                     + "|".join(map(re.escape, d("participle_endings"))) + r")(?!\w)")
+    if d("past_endings"):
+        parts.append(r"[^\W\d_]{2,}(?:" + "|".join(map(re.escape, d("past_endings")))
+                     + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - TENSE_REACH):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    after = text[end:end + TENSE_REACH]
+    stop = _CLAUSE_END.search(after)
+    return before[cut:] + " " + (after[:stop.start()] if stop else after)
+
+
+def is_dated_event(text: str, start: int, end: int, language: str) -> bool:
+    """Whether "aujourd'hui", "today" dates an event: a past or future verb in its clause
+    ("a annoncé aujourd'hui", "will vote today"), not a present one ("semble aujourd'hui")."""
+    if text[end:end + 2] in ("'s", "’s"):
+        return False  # today's
+    clause = _clause(text, start, end)
+    return (past_pattern(language).search(clause) is not None
+            or future_pattern(language).search(clause) is not None)
+
+
+def weekday_rule(weekday: int, mode: str) -> Rule:
+    """The `weekday` (Monday 0) nearest the reference: "before" (strictly), "after"
+    (strictly), "on_before" or "on_after" (the reference day itself counts)."""
+    def rule(ref: dt.date) -> PartialDate:
+        back = (ref.weekday() - weekday) % 7
+        ahead = (weekday - ref.weekday()) % 7
+        if mode == "before":
+            return PartialDate.from_date(ref - dt.timedelta(days=back or 7))
+        if mode == "after":
+            return PartialDate.from_date(ref + dt.timedelta(days=ahead or 7))
+        if mode == "on_before":
+            return PartialDate.from_date(ref - dt.timedelta(days=back))
+        return PartialDate.from_date(ref + dt.timedelta(days=ahead))
+    return rule
+
+
+def _weekday(match: re.Match[str], text: str, lexicon: Lexicon, published: PartialDate | None,
+             previous: list[Mention]) -> Found | None:
+    g, d = match.group, lexicon.date_words
+    names = [normalize_word(w) for w in d("weekdays")]
+    weekday = names.index(normalize_word(g("dw_d")))
+    pre = normalize_word(g("dw_pre") or "")
+    post = normalize_word(g("dw_post") or "")
+    if pre in map(normalize_word, d("weekday_last_before")) or post in d("weekday_last"):
+        mode = "before"
+    elif pre in map(normalize_word, d("weekday_next_before")) or post in d("weekday_next"):
+        mode = "after"
+    elif is_future(text, match.start("dweek"), match.end("dweek"), lexicon.language):
+        mode = "on_after"
+    else:
+        mode = "on_before"
+    value = None
+    if published is not None and published.day is not None:
+        value = resolve(weekday_rule(weekday, mode), published)
+    return match.start("dweek"), match.end("dweek"), value, True, False
+
+
+def _in_relative_year(lexicon: Lexicon, phrase: str, published: PartialDate | None,
+                      **fields: int) -> DateValue | None:
+    """A month or quarter of "l'an dernier", "last year"."""
+    _, offset = lexicon.relative[normalize_word(phrase)]
+    return resolve(lambda ref: PartialDate(year=ref.year + offset, **fields), published)
+
+
+def _part_month(match: re.Match[str], text: str, lexicon: Lexicon,
+                published: PartialDate | None, previous: list[Mention]) -> Found | None:
+    g = match.group
+    month = _month(lexicon, g("dpm_m"))
+    if g("dpm_y"):
+        value: DateValue | None = PartialDate(year=_year(g("dpm_y")), month=month)
+        relative = False
+    elif g("dpm_r"):
+        value, relative = _in_relative_year(lexicon, g("dpm_r"), published, month=month), True
+    else:
+        value, relative = bare_month(month, published), True
+    return match.start("dpmonth"), match.end("dpmonth"), value, relative, False
+
+
+def _month_of_relative_year(match: re.Match[str], text: str, lexicon: Lexicon,
+                            published: PartialDate | None, previous: list[Mention]) -> Found:
+    value = _in_relative_year(lexicon, match.group("dmry_r"), published,
+                              month=_month(lexicon, match.group("dmry_m")))
+    return match.start("dmrely"), match.end("dmrely"), value, True, False
+
+
+def _lowercase_month(match: re.Match[str], text: str, lexicon: Lexicon,
+                     published: PartialDate | None, previous: list[Mention]) -> Found:
+    g = match.group
+    written = normalize_word(g("lcm_m"))
+    month = lexicon.month_numbers.get(written) or lexicon.month_numbers[written + "."]
+    day = int(g("lcm_d"))
+    start, end = match.start("dlcm"), match.end("dlcm")
+    if g("lcm_y"):
+        return start, end, PartialDate(year=_year(g("lcm_y")), month=month, day=day), False, False
+    return start, end, bare_day(month, day, published), True, False
+
+
+def _weak_year(match: re.Match[str], text: str, lexicon: Lexicon,
+               published: PartialDate | None, previous: list[Mention]) -> Found:
+    start, end = match.start("dy2_y"), match.end("dy2_y")
+    return start, end, PartialDate(year=_year(match.group("dy2_y"))), False, False
+
+
+@functools.cache
+def _quantity_only(language: str) -> re.Pattern[str]:
+    """The quantity construct alone: a span that no date anchors is read as a duration."""
+    return re.compile(grammar.quantity(load_lexicon(language)))
+
+
+def _shift(anchor: dt.date, unit: str, count: int) -> PartialDate:
+    if unit == "day":
+        return PartialDate.from_date(anchor + dt.timedelta(days=count))
+    if unit == "week":
+        return PartialDate.from_date(anchor + dt.timedelta(weeks=count))
+    if unit == "month":
+        year, month = shift_month(anchor.year, anchor.month, count)
+        return PartialDate(year=year, month=month)
+    return PartialDate(year=anchor.year + count)
+
+
+def _span(match: re.Match[str], text: str, lexicon: Lexicon,
+          published: PartialDate | None, previous: list[Mention]) -> Found | Mention | None:
+    """"deux semaines plus tard", "three days after the announcement": from the last day the
+    text stated; "two weeks from now", "dans deux semaines": from the publication day. With
+    nothing to count from at the unit's precision, the span is a duration."""
+    g = match.group
+    unit = lexicon.durations[normalize_word(g("dsp_u"))]
+    count = _count(match, "dsp", lexicon)
+    start, end = match.start("dspan"), match.end("dspan")
+    fine = unit in ("day", "week")
+    if g("dsp_in") or g("dsp_now"):
+        if published is not None and (published.day is not None or not fine):
+            rule: Rule = lambda ref: _shift(ref, unit, count)  # noqa: E731
+            return start, end, resolve(rule, published), True, False
+    else:
+        anchor = anchor_of(previous, start, text)
+        if anchor is not None and (anchor.day is not None or not fine) and (
+                unit != "month" or anchor.month is not None):
+            offset = count if g("dsp_later") else -count
+            return start, end, _shift(anchor.start, unit, offset), False, True
+    figure = start if not g("dsp_in") else match.start("dsp_d" if g("dsp_d") else "dsp_w")
+    found = _quantity_only(lexicon.language).match(text, figure)
+    if found is None:
+        return None
+    return quantity_mention(found, text, lexicon)[0]
+
+
+def _day_alone(match: re.Match[str], text: str, lexicon: Lexicon,
+               published: PartialDate | None, previous: list[Mention]) -> Found | None:
+    """"le 27": in the month the text last stated (anchored), else the publication month
+    (relative)."""
+    day = int(match.group("dda_d"))
+    start, end = match.start("dda_d"), match.end("dday")  # the day, as "21 janvier" is
+    for mention in reversed(previous):
+        value = mention.value
+        if mention.kind is not Kind.DATE or value is None or "\n\n" in text[mention.end:start]:
+            continue
+        last = value.end if isinstance(value, DateRange) else value
+        if isinstance(last, PartialDate) and last.month is not None:
+            return start, end, PartialDate(year=last.year, month=last.month, day=day), False, True
+        break
+    if published is None or published.month is None:
+        return start, end, None, True, False
+    return start, end, PartialDate(year=published.year, month=published.month, day=day), True, False
+
+
+def _short(match: re.Match[str], text: str, lexicon: Lexicon,
+           published: PartialDate | None, previous: list[Mention]) -> Found | None:
+    """"22/04": a day and a month of the publication year (French copy)."""
+    day, month = int(match.group("dsh_d")), int(match.group("dsh_m"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return match.start("dshort"), match.end("dshort"), bare_day(month, day, published), True, False
+
+
+def _dashed(match: re.Match[str], text: str, lexicon: Lexicon,
+            published: PartialDate | None, previous: list[Mention]) -> Found:
+    """"28-Nov", "28-Nov-2024"."""
+    written = normalize_word(match.group("ddh_m"))
+    month = lexicon.month_numbers.get(written) or lexicon.month_numbers[written + "."]
+    day, start, end = int(match.group("ddh_d")), match.start("ddash"), match.end("ddash")
+    if match.group("ddh_y"):
+        year = int(match.group("ddh_y"))
+        return start, end, PartialDate(year=year + 2000 if year < 100 else year, month=month,
+                                       day=day), False, False
+    return start, end, bare_day(month, day, published), True, False
+
+
+ROUND2_HANDLERS: dict[str, Callable[..., Found | Mention | None]] = {
+    "dweek": _weekday, "dpmonth": _part_month, "dmrely": _month_of_relative_year,
+    "dlcm": _lowercase_month, "dyear2": _weak_year, "dspan": _span,
+    "dday": _day_alone, "dshort": _short, "ddash": _dashed,
+}

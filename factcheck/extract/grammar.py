@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from factcheck.extract.lexicon import Lexicon, load_lexicon
+from factcheck.extract.lexicon import Lexicon, currency_signs, load_lexicon
 
 # A figure never starts glued to a word, a decimal, a slash or a hyphen: "o1", "GPT-5",
 # "Phi-4", "1/2" and the tail of "2.1.3" are not figures.
@@ -151,22 +151,29 @@ def scale(lexicon: Lexicon, name: str) -> str:
                                                           key=lambda a: -len(a)))
     return (f"(?P<{name}>\\s+{words(lexicon.scale_words)}"
             f"|(?:{abbreviations})(?![^\\W\\d_])"
-            f"|\\s(?:{abbreviations})(?=\\s?[$€£¥]))")
+            f"|\\s(?:{abbreviations})(?=\\s?[{SIGN_CHARS}]))")
 
 
-CURRENCY_SYMBOLS = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR",
-                    "£": "GBP", "¥": "JPY"}
-CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CHF", "CNY", "CAD", "AUD")
+# Currency symbols and the codes read in text are data (data/currency_signs.toml).
+CURRENCY_SYMBOLS, CURRENCY_CODES = currency_signs()
+# the signs a figure can start with, as a character class body: "$", "€", "£", "₹"...
+SIGN_CHARS = "".join(sorted({s[0] for s in CURRENCY_SYMBOLS if not s[0].isalnum()}))
+
+
+def currency_symbols() -> str:
+    """Every currency symbol, longest first; one that ends in a letter ("$CAD") ends a word."""
+    return "|".join(re.escape(s) + (r"(?![^\W\d_])" if s[-1].isalpha() else "")
+                    for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
 
 
 def currency_before(name: str) -> str:
-    symbols = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
+    symbols = currency_symbols()
     codes = "|".join(CURRENCY_CODES)
     return f"(?P<{name}>(?:{symbols})|(?:{codes})(?=\\s?[0-9]))\\s?"
 
 
 def currency_after(lexicon: Lexicon, name: str) -> str:
-    symbols = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
+    symbols = currency_symbols()
     joiner = words(lexicon.word_list("currency_joiners"))
     return (f"(?:\\s?(?P<{name}_sym>{symbols})"
             f"|\\s+(?:{joiner}\\s*)?(?P<{name}_word>{words(lexicon.currency_words)})"
@@ -203,6 +210,7 @@ def quantity(lexicon: Lexicon) -> str:
         r"(?:(?P<q_between>" + between + r")\s+"
         r"|(?P<q_from>" + opener + r")\s+"
         r"|(?P<q_hedge>" + hedge_words + r"|~)\s*)?"
+        r"(?P<q_sign>[-−](?=[0-9" + SIGN_CHARS + r"]))?"  # -5 %, -$3bn: a negative level
         r"(?:" + currency_before("q_cur1") + r")?"
         + number(lexicon, "q1") + r"(?:" + scale(lexicon, "q1_scale") + r")?"
         r"(?:\s*(?P<q_sep>(?(q_between)" + between_sep + r"|(?:[-–]|" + other_sep + r")))\s*"
@@ -232,6 +240,13 @@ def approximate_count(lexicon: Lexicon) -> str:
             r"|\s*d['’]|\s+)?(?P<an_noun>[^\W\d_][\w'’-]*)?)")
 
 
+def ratio_of_change(lexicon: Lexicon) -> str:
+    """"a doublé", "tripled", "halved", "multiplié par trois", "divided by 2" (quantities,
+    second round): a factor of change stated in words."""
+    return (r"(?P<ratio>(?<!\w)(?P<r_word>" + words(lexicon.ratios) + r")"
+            r"(?:\s+" + number(lexicon, "rn", articles=False) + r")?)")
+
+
 def months(lexicon: Lexicon) -> str:
     return words(lexicon.months, case_sensitive=lexicon.months_case_sensitive)
 
@@ -258,9 +273,10 @@ def dates(lexicon: Lexicon) -> list[str]:
         r"(?P<dr_y1>" + YEAR + r")(?:\s*[-–]\s*|\s+(?(dr_between)" + range_sep_between
         + "|" + range_sep + r")\s+)(?P<dr_y2>" + YEAR + r"))",
         # 21/01/2025, 2025-01-21
-        r"(?P<dnum>(?<![\w./-])(?P<dn_a>[0-9]{1,2})(?P<dn_sep>[/.])(?P<dn_b>[0-9]{1,2})"
-        r"(?P=dn_sep)(?P<dn_y>[0-9]{4})(?![0-9]))",
-        r"(?P<diso>(?<![\w./-])(?P<di_y>[0-9]{4})-(?P<di_m>[0-9]{2})-(?P<di_d>[0-9]{2})(?![0-9]))",
+        r"(?P<dnum>(?<![\w./-])(?P<dn_a>[0-9]{1,2})(?P<dn_sep>[/.-])(?P<dn_b>[0-9]{1,2})"
+        r"(?P=dn_sep)(?P<dn_y>[0-9]{4}|(?<=/)[0-9]{2})(?![0-9]|[./-][0-9]))",
+        r"(?P<diso>(?<![\w./-])(?P<di_y>[0-9]{4})(?P<di_sep>[-/])(?P<di_m>[0-9]{2})(?P=di_sep)"
+        r"(?P<di_d>[0-9]{2})(?![0-9]))",
         # le 21 janvier 2025, 1er mars, 21 January 2025
         r"(?P<ddmy>(?:(?P<dd_d>" + DAY + r")" + day_suffix + r"|(?P<dd_first>"
         + words(d("first_day")) + r"))\s+(?:of\s+)?(?P<dd_m>" + month + r")"
@@ -270,10 +286,13 @@ def dates(lexicon: Lexicon) -> list[str]:
         + day_suffix + r"(?![0-9])(?:,?\s+(?P<md_y>" + ANY_YEAR + r"))?)",
         # T1 2025, Q1 2025, H2 2024
         r"(?P<dqlet>(?<!\w)(?P<dql_l>" + "|".join(d("quarter_letters") + d("half_letters"))
-        + r")(?P<dql_n>[1-4])\s+(?P<dql_y>" + YEAR + r"))",
+        + r")(?P<dql_n>[1-4])(?:\s+(?P<dql_y>" + YEAR + r")|(?:\s+" + words(d("of_relative_year"))
+        + r")?\s+(?P<dql_r>" + relative_years(lexicon) + r")))",
         # premier trimestre 2025, first quarter of 2025, second semestre
         r"(?P<dqord>(?<!\w)(?P<dqo_o>" + words(lexicon.ordinals) + r")\s+(?P<dqo_k>"
-        + words(d("quarter") + d("half")) + r")(?:" + of_year + r"(?P<dqo_y>" + YEAR + r"))?)",
+        + words(d("quarter") + d("half")) + r")(?:" + of_year + r"(?P<dqo_y>" + YEAR + r")"
+        r"|(?:\s+" + words(d("of_relative_year")) + r")?\s+(?P<dqo_r>" + relative_years(lexicon)
+        + r"))?)",
         # début 2024, mi-2024, fin 2023, the end of 2023
         r"(?P<dpart>(?<!\w)(?P<dp_p>" + words(lexicon.parts) + r")(?:\s*-\s*|\s+)"
         r"(?:" + words(d("of_year")) + r"\s+)?(?P<dp_y>" + YEAR + r"))",
@@ -285,12 +304,13 @@ def dates(lexicon: Lexicon) -> list[str]:
         + words(d("month_last") + d("month_next")) + r")"
         r"|(?P<dmr_dir2>" + words(d("month_last_before") + d("month_next_before")) + r")\s+"
         r"(?P<dmr_m2>" + month + r")))",
+        *dates_round2(lexicon),
         # janvier 2025, January 2025, janvier de l'année 2025
         r"(?P<dmy>(?<!\w)(?P<dmy_m>" + month + r")" + of_year + r"(?P<dmy_y>" + ANY_YEAR + r"))",
+        # anchored phrases: l'année suivante, the following year, cette année-là
+        r"(?P<danc>(?<!\w)" + words(lexicon.anchored) + r")",
         # relative phrases: l'an dernier, la semaine dernière, last year
         r"(?P<drel>(?<!\w)" + words(lexicon.relative) + r")",
-        # anchored phrases: l'année suivante, the following year
-        r"(?P<danc>(?<!\w)" + words(lexicon.anchored) + r")",
         # il y a deux ans, two years ago
         r"(?P<dago>(?<!\w)(?:" + words(d("ago_before")) + r")\s+" + number(lexicon, "dag")
         + r"\s+(?P<dag_u>" + words(lexicon.durations) + r"))" if d("ago_before") else
@@ -300,14 +320,109 @@ def dates(lexicon: Lexicon) -> list[str]:
         r"(?P<dlater>(?<!\w)" + number(lexicon, "dla") + r"\s+(?P<dla_u>"
         + words(durations_ym) + r")\s+(?:(?P<dla_later>" + words(d("later")) + r")|(?P<dla_earlier>"
         + words(d("earlier")) + r")))",
+        *date_spans(lexicon),
+        day_alone(lexicon),
         # en janvier, in January (the year of publication)
         r"(?P<dmcue>(?<!\w)" + words(d("month_cues")) + r"\s+(?P<dmc_m>" + month + r")"
-        r"(?!\s+(?:[0-9]|" + words(d("month_last") + d("month_next")) + r")))",
+        r"(?!\s+(?:[0-9]|" + words(d("month_last") + d("month_next")) + r")"
+        r"|(?:\s+" + words(d("of_relative_year")) + r")?\s*" + relative_years(lexicon) + r"))",
         # en 2019, depuis 2019, in 2019
         r"(?P<dyear>(?<!\w)" + words(d("year_cues")) + r"\s+(?P<dy_y>" + YEAR + r")"
         r"(?!\s*[-–]\s*[0-9]|\s+" + words(d("range_separators")) + r"\s+[0-9]))",
     ]
     return out
+
+
+# --- Dates, second round (docs/extraction.md, "Dates, second round") -------------------
+
+# 13.5.2015, 21.01.2025: a day, a month and a year, which a version number skip must leave
+NUMERIC_DATE = r"(?:[12][0-9]|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:1[89]|20)[0-9]{2}(?![.0-9])"
+
+
+def relative_years(lexicon: Lexicon) -> str:
+    """The relative phrases that name a year: "l'an dernier", "last year", "cette année"."""
+    return words(p for p, (unit, _) in lexicon.relative.items() if unit == "year")
+
+
+def _char_run(phrase: str) -> str:
+    """A fixed-width pattern for `phrase`, as a look-behind needs: "Black Friday"."""
+    return "".join("[ \u00a0]" if ch == " " else _char(ch) for ch in phrase)
+
+
+def dates_round2(lexicon: Lexicon) -> list[str]:
+    """Weekdays, parts of a month, months of a relative year, years after any preposition,
+    lowercase English months next to a day."""
+    d = lexicon.date_words
+    month = months(lexicon)
+    followers = words(d("year_followers"))
+    return [
+        # mardi, lundi dernier, ce vendredi, on Monday, last Sunday, this Friday
+        r"(?P<dweek>(?<!\w)(?:(?P<dw_pre>" + words(d("weekday_last_before")
+        + d("weekday_next_before") + d("weekday_this_before")) + r")\s+)?"
+        r"(?P<dw_d>" + words(d("weekdays")) + r")"
+        r"(?<!" + r")(?<!".join(_char_run(w) for w in d("weekday_not_names") or ["(?!x)x"]) + r")"
+        r"(?!\s+" + words(d("weekday_not_after"), case_sensitive=True) + r")"
+        r"(?:\s+(?P<dw_post>" + words(d("weekday_last") + d("weekday_next")) + r"))?)",
+        # fin mars, mi-septembre, late October, le mois de septembre, ce mois d'avril
+        r"(?P<dpmonth>(?<!\w)(?:(?P<dpm_p>" + words(d("month_parts")) + r")(?:\s*-\s*|\s+)"
+        r"|(?P<dpm_pre>" + words(d("month_prefixes")) + r")\s*)"
+        r"(?P<dpm_m>" + month + r")"
+        r"(?:,?\s+(?:" + words(d("of_year")) + r"\s+)?(?P<dpm_y>" + YEAR + r")"
+        r"|(?:\s+" + words(d("of_relative_year")) + r")?\s*(?P<dpm_r>" + relative_years(lexicon)
+        + r"))?)",
+        # novembre de l'an dernier, November last year
+        r"(?P<dmrely>(?<!\w)(?P<dmry_m>" + month + r")(?:\s+" + words(d("of_relative_year"))
+        + r")?\s*(?P<dmry_r>" + relative_years(lexicon) + r"))",
+        # april 22, sept. 25, 2024: a lowercase month only next to a day number
+        r"(?P<dlcm>(?<!\w)(?P<lcm_m>" + words(d("lowercase_months"), case_sensitive=True)
+        + r")\.?\s+(?P<lcm_d>(?:[12][0-9]|3[01]|0?[1-9]))" + DAY_SUFFIX + r"?(?![0-9])"
+        r"(?:,?\s+(?P<lcm_y>" + ANY_YEAR + r")|(?!\s*(?:%|[^\W\d_]))))",
+        # 22/04 (French day and month, two digits each), 28-Nov, 28-Nov-2024
+        r"(?P<dshort>(?<![\w./,-])(?P<dsh_d>[0-3][0-9])/(?P<dsh_m>[01][0-9])(?![0-9/.,-]|\s*%))"
+        if d("day_month_digits") else r"(?P<dshort>(?!x)x)",
+        r"(?P<ddash>(?<![\w./-])(?P<ddh_d>(?:[12][0-9]|3[01]|0?[1-9]))-(?P<ddh_m>(?i:"
+        + words(d("lowercase_months") + d("dash_months"), case_sensitive=True)
+        + r"))(?:-(?P<ddh_y>[0-9]{4}|[0-9]{2}))?"
+        r"(?![\w-]))",
+        # pour 2024, for 2023, through 2030, as of 2025: unless a unit or a noun follows
+        r"(?P<dyear2>(?<!\w)" + words(d("weak_year_cues")) + r"\s+(?P<dy2_y>" + YEAR + r")"
+        r"(?=\s*(?:[,.;:!?)»\"]|$)|\s+(?:[A-ZÀ-Ý]|" + followers + r")))",
+    ]
+
+
+def day_alone_live(lexicon: Lexicon) -> str:
+    """A day number after "le", "the": live digits for `day_alone`."""
+    before = "|".join("(?<=" + _char_run(w) + " )"
+                      for w in sorted(_cased(lexicon.date_words("day_alone_before"))))
+    return ("(?:" + (before or r"(?!x)x") + r")(?:[12][0-9]|3[01]|0?[1-9])" + DAY_SUFFIX
+            + r"?(?![0-9])")
+
+
+def day_alone(lexicon: Lexicon) -> str:
+    """"le 27", "the 15th": a day of the month the text or the publication date sets. In
+    English the suffix is needed; either way only before punctuation or a listed word."""
+    d = lexicon.date_words
+    suffix = DAY_SUFFIX if d("day_alone_needs_suffix") else DAY_SUFFIX + "?"
+    return (r"(?P<dday>(?<!\w)" + words(d("day_alone_before")) + r"\s+(?P<dda_d>"
+            r"(?:[12][0-9]|3[01]|0?[1-9]))" + suffix + r"(?![0-9]|[.,][0-9])"
+            r"(?!\s+\S+\s+[0-9]+(?:st|nd|rd|th)(?!\w))"  # the 2nd and 3rd quarters
+            r"(?=\s*(?:[,.;:!?)»\"]|$)|\s+" + words(d("day_alone_followers"))
+            + r"|\s+" + words(d("day_alone_place_words")) + r"\s+(?:[A-ZÀ-Ý]|[0-9]{1,2}\s?h)))")
+
+
+def date_spans(lexicon: Lexicon) -> list[str]:
+    """Spans counted from a date: "deux semaines plus tard", "three days after the
+    announcement", "two weeks from now", "dans deux semaines"."""
+    d = lexicon.date_words
+    units = words(w for w, u in lexicon.durations.items() if u in ("year", "month", "week", "day"))
+    obj = (r"(?:\s+(?:" + words(d("span_objects")) + r")\s*[^\W\d_][\w'’-]*)?")
+    return [
+        r"(?P<dspan>(?<!\w)(?:(?P<dsp_in>" + words(d("span_in_before")) + r")\s+)?"
+        + number(lexicon, "dsp") + r"\s+(?P<dsp_u>" + units + r")"
+        r"(?(dsp_in)|\s+(?:(?P<dsp_later>" + words(d("later") + d("span_after")) + r")" + obj
+        + r"|(?P<dsp_earlier>" + words(d("earlier") + d("span_before")) + r")" + obj
+        + r"|(?P<dsp_now>" + words(d("span_from_now")) + r"))))",
+    ]
 
 
 def not_quantities() -> str:
@@ -319,7 +434,7 @@ def not_quantities() -> str:
             r"|0[1-9](?:[\s.][0-9]{2}){4}(?![0-9])"                           # 01 23 45 67 89
             r"|\+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,4}\)?){3,6}(?![0-9])"         # +33 1 23 45 67 89
             r"|\(?[0-9]{3}\)?[\s.-][0-9]{3}-[0-9]{4}(?![0-9])"                # (555) 123-4567
-            r"|[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*"                           # 2.1.3
+            r"|(?!" + NUMERIC_DATE + r")[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*"     # 2.1.3
             r")|(?<!\w)(?i:v|version\s+)[0-9]+(?:\.[0-9]+)+)")
 
 
@@ -362,15 +477,22 @@ def trigger_words(lexicon: Lexicon) -> dict[str, str]:
         | {w.split()[-1] for w in lexicon.word_list("percent")})
     months = (set(lexicon.months) if lexicon.months_case_sensitive
               else _cased(lexicon.month_numbers))
-    before_year = _cased([*lexicon.parts, *lexicon.seasons, *d("year_cues")])
+    before_year = _cased([*lexicon.parts, *lexicon.seasons, *d("year_cues"),
+                          *d("weak_year_cues")])  # dates, second round
     conditions: dict[str, list[str]] = {w: [year_ahead(lexicon)] for w in before_year}
     for word in compounding:
         conditions.setdefault(word, []).append("" if " " in word else _not_compounded(word))
     for word in months:
         conditions[word] = [""]
+    for word in _cased(d("weekdays")):  # dates, second round
+        conditions[word] = [""]
+    for word in d("lowercase_months"):
+        conditions.setdefault(word, []).append(r"(?=\.?\s+[0-9])")
     endings = {word: ("" if "" in found else "(?:" + "|".join(found) + ")") + r"(?!\w)"
                for word, found in conditions.items()}
     endings.update(dict.fromkeys(CURRENCY_CODES, r"(?=\s?[0-9])"))
+    for phrase in lexicon.ratios:  # "doublé", "multiplié par trois" (quantities, round two)
+        endings.setdefault(phrase.split()[0], r"(?!\w)")
     return endings
 
 
@@ -388,17 +510,23 @@ def live_digits(lexicon: Lexicon) -> str:
     """
     abbreviations = "|".join(re.escape(a) for a in sorted(lexicon.scale_abbreviations,
                                                           key=lambda a: -len(a)))
-    symbols = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=lambda s: -len(s)))
-    return (r"(?:(?<=[$€£¥])|(?<=[$€£¥]\s)"                      # $5, € 5, US$5
+    symbols = currency_symbols()
+    return (r"(?:(?<=[" + SIGN_CHARS + r"])|(?<=[" + SIGN_CHARS + r"]\s)"  # $5, € 5, US$5
             r"|(?<=(?:" + "|".join(CURRENCY_CODES) + r")\s)"      # USD 4.5
-            r"|(?=(?<![./-])[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])"      # 21/01/2025
+            r"|(?=(?<![./-])[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}){1,2}(?![0-9])"  # 21/01/2025
+            r"|(?<![./-])[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?![0-9])"        # 21-01-2025
+            r"|(?<![./-])[0-9]{4}/[0-9]{2}/[0-9]{2}(?![0-9])"            # 2025/01/21
             r"|(?<![./-])[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}(?![0-9])"      # 21.01.2025
             r"|(?<![./-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])"            # 2025-01-21
+            r"|" + day_alone_live(lexicon) +                              # le 27, the 15th
+            r"|(?<![\w./,-])[0-3][0-9]/[01][0-9](?![0-9/.,-])"           # 22/04
+            r"|(?<![\w./-])[0-9]{1,2}-[^\W\d_]{3}"                     # 28-Nov
             r"|" + YEAR + r"\s*[-–]\s*" + YEAR +                          # 2019-2023
             # not the decimals or groups of "1,5", "1.000"; then what follows the number
             r"|(?<![0-9][.,])" + digits(lexicon) + r"(?:"
             r"\s*(?:%|" + symbols + ")"                   # 62 %, 13 $, 7US$
             r"|\s+[^\W\d_]"                               # a word: scale, unit, month, "à"
+            r"|-[^\W\d_]"                                 # 10-year (quantities, round two)
             r"|(?:" + abbreviations + r")(?![^\W\d_])"    # 13B, 4.5bn, 350M$
             r"|" + DAY_SUFFIX + r"\s+[^\W\d_]"            # 1er mars, 21st of January
             r")))[0-9]")
@@ -438,6 +566,12 @@ def initial_words(lexicon: Lexicon) -> frozenset[str]:
         *lexicon.seasons, *lexicon.ordinals, *d("month_cues"), *d("year_cues"),
         *d("range_between"), *d("range_from"), *d("ago_before"), *d("first_day"),
         *d("month_last_before"), *d("month_next_before"), *CURRENCY_CODES, "v", "version",
+        *lexicon.ratios,  # quantities, second round
+        # dates, second round
+        *d("weekdays"), *d("weekday_last_before"), *d("weekday_next_before"),
+        *d("weekday_this_before"), *d("month_parts"), *d("month_prefixes"),
+        *d("lowercase_months"), *d("weak_year_cues"), *d("span_in_before"),
+        *d("day_alone_before"),
     ]
     return frozenset(found.group().lower() for p in phrases
                      if (found := _FIRST_WORD.search(p.replace("’", "'"))))
@@ -461,6 +595,6 @@ def master_pattern(language: str) -> re.Pattern[str]:
     """The one pattern that finds every mention of `language`, compiled once."""
     lexicon = load_lexicon(language)
     parts = [not_quantities(), *dates(lexicon), vague_amount(lexicon),
-             approximate_count(lexicon), quantity(lexicon)]
+             approximate_count(lexicon), ratio_of_change(lexicon), quantity(lexicon)]
     # Only try at the first character of a word or a currency sign: cheap to reject.
-    return re.compile(r"(?<!\w)(?=[\w$€£¥~+(])(?:" + "|".join(parts) + ")")
+    return re.compile(r"(?<!\w)(?=[\w" + SIGN_CHARS + r"~+(−-])(?:" + "|".join(parts) + ")")

@@ -42,6 +42,11 @@ class Lexicon:
     # "260 millions apportés" counts nothing
     scaled_noun_needs_joiner: bool = False
     stopwords: frozenset[str] = frozenset()
+    # quantities, second round: minor units ("cents" -> USD, 0.01), words that make a figure
+    # the size of a change ("en baisse de" -> down) and ratios of change ("a doublé" -> up, 2)
+    minor_units: dict[str, tuple[str, Decimal]] = attrs.Factory(dict)
+    changes: dict[str, str] = attrs.Factory(dict)
+    ratios: dict[str, tuple[str, int]] = attrs.Factory(dict)
 
     def word_list(self, key: str) -> frozenset[str]:
         """The words of list `key` (lower case, straight apostrophes): cheap to test."""
@@ -93,4 +98,16 @@ def load_lexicon(language: str) -> Lexicon:
         months_case_sensitive=raw.get("months_case_sensitive", False),
         scaled_noun_needs_joiner=raw.get("scaled_noun_needs_joiner", False),
         stopwords=frozenset(raw.get("detect", {}).get("stopwords", [])),
+        minor_units={normalize_word(k): (v[0], Decimal(v[1]))
+                     for k, v in raw.get("minor_units", {}).items()},
+        changes=_lower_keys(raw.get("changes", {})),
+        ratios={normalize_word(k): (v[0], int(v[1])) for k, v in raw.get("ratios", {}).items()},
     )
+
+
+@functools.cache
+def currency_signs() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Currency symbols (-> ISO code) and the codes read in text, from data/currency_signs.toml."""
+    raw = tomllib.loads(resources.files("factcheck").joinpath(
+        "data", "currency_signs.toml").read_text(encoding="utf-8"))
+    return dict(raw["symbols"]), tuple(raw["codes"]["read"])

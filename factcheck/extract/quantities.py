@@ -9,7 +9,9 @@ import re
 from decimal import Decimal
 
 from factcheck.errors import ParseError
-from factcheck.extract.grammar import CURRENCY_SYMBOLS, words
+import attrs
+
+from factcheck.extract.grammar import CURRENCY_SYMBOLS, currency_symbols, digits, words
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
 from factcheck.model import Approx, Kind, Mention, Quantity
@@ -120,7 +122,14 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
     unit_end = _unit_end(match)
     if unit_end < 0 and match.group("q_cur1") is None and match.group("q_cur2") is None \
             and match.group("q1_scale") is None and match.group("q2_scale") is None:
+        if match.group("q_sep") is None and match.group("q_sign") is None:
+            compound = _round2(lexicon.language).hyphen_duration.match(text, figure_end)
+            if compound is not None:  # "a five-year deal", "a 10-year contract"
+                return _hyphen_duration(match, text, lexicon, figure_start, compound)
         return None, number_end  # a bare number: no unit, no scale, not a quantity
+    if match.group("q_unit_pct") is not None and _round2(lexicon.language).url_escape.match(
+            text, match.start("q_unit_pct")):
+        return None, match.end("q_unit_pct")  # "q=30%25", "%2D": URL-encoded text
     unreadable = too_long(in_digits) or too_long(match.group("q2_d"))
     try:
         with decimal.localcontext(EXACT):
@@ -172,6 +181,12 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         unit = _currency_code(match.group("q_unit_cur_sym") or match.group("q_unit_cur_word")
                               or match.group("q_unit_cur_code"), lexicon)
         accepted_end = max(accepted_end, unit_end)
+        word = match.group("q_unit_cur_word")
+        if word is not None and normalize_word(word) in lexicon.word_list("money_context_needed") \
+                and not _round2(lexicon.language).money_context.search(
+                    text, max(0, start - CONTEXT), accepted_end + CONTEXT):
+            # "3 millions de livres vendus": books, unless pounds are in the air
+            kind, unit, accepted_end = Kind.COUNT, word, match.end("q_unit_cur_word")
     elif match.group("q_unit_pct") is not None and kind is None:
         kind, unit, accepted_end = Kind.PERCENT, "%", match.end("q_unit_pct")
     elif match.group("q_unit_pts") is not None and kind is None:
@@ -187,12 +202,27 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         if normalize_word(noun) in lexicon.word_list("bare_points") and \
                 _percent_context(lexicon.language).search(text, max(0, start - CONTEXT), accepted_end + CONTEXT):
             kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_noun")
+        elif not product_name and (brand := _brand_noun(noun, text, match.end("q_unit_noun"),
+                                                        lexicon)) is not None:
+            kind, (unit, accepted_end) = Kind.COUNT, brand  # "250,000 Nvidia GPUs"
         elif _counted_noun(noun, lexicon) and not product_name and not (
                 in_words and normalize_word(match.group("q1_w") + " " + noun)
                 in lexicon.word_list("idioms")) and not (
                 factor is not None and lexicon.scaled_noun_needs_joiner
                 and not text[accepted_end:match.start("q_unit_noun")].strip()):
             kind, unit, accepted_end = Kind.COUNT, noun, match.end("q_unit_noun")
+    minor = None
+    if kind is Kind.COUNT and unit is not None and factor is None and upper is None:
+        minor = lexicon.minor_units.get(normalize_word(unit))  # "34 cents", "20 pence"
+        if minor is not None:
+            kind, unit = Kind.MONEY, minor[0]
+    if kind is Kind.COUNT and unit is not None:
+        unit, accepted_end = _longer_noun(unit, text, accepted_end, lexicon)
+    if kind is None:
+        trailing = _round2(lexicon.language).trailing_currency.match(text, accepted_end)
+        if trailing is not None:  # "75 millions de $", "16,4 millions de $CAD"
+            kind, unit = Kind.MONEY, _currency_code(trailing.group(1), lexicon)
+            accepted_end = trailing.end()
     if kind is None:
         if factor is None:
             return None, number_end  # a bare number: no unit, no scale, not a quantity
@@ -219,6 +249,40 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
                        value=None), accepted_end
 
+    context = _round2(lexicon.language)
+    if minor is not None:
+        value, step = value * minor[1], step * minor[1]
+    elif kind is Kind.MONEY and upper is None and factor is None:
+        cents = context.cents.match(text, accepted_end)  # "15 dollars et 15 cents", "4 dollars 85"
+        if cents is not None and (cents.group(2) or len(cents.group(1)) == 2):
+            value, step = value + Decimal(cents.group(1)) / 100, Decimal("0.01")
+            accepted_end = cents.end()
+    if kind is Kind.MONEY and upper is None:
+        per = context.per_unit.match(text, accepted_end)  # "$40 per share", "par action"
+        if per is not None and (factor is None or normalize_word(per.group(1))
+                                not in lexicon.word_list("articles")):
+            noun = per.group(2)
+            if _counted_noun(noun, lexicon) and normalize_word(noun) not in lexicon.durations:
+                unit = unit + "/" + _singular(noun)
+                accepted_end = per.end()
+    # a negative level: "-5 %", "moins 5 %", "minus five percent"
+    negative = False
+    if kind in (Kind.MONEY, Kind.PERCENT) and upper is None:
+        if match.group("q_sign") is not None:
+            negative, start = True, match.start("q_sign")
+        elif hedge is None and (word := context.negative.search(text, max(0, start - 30), start)):
+            negative, start = True, word.start()
+    # the size of a change: "en baisse de 3 %", "fell 3%", "a reculé de 2 milliards"
+    change = None
+    if not negative:
+        # from the figure (or its hedge or sign): "up from 35%" is a level, and "en baisse
+        # de 3 %" reads its "de" as the change's joiner, not as a range's opener
+        opening = next(match.start(g) for g in ("q_hedge", "q_sign", "q_cur1", "q1_d", "q1_w")
+                       if match.group(g) is not None)
+        found = context.change.search(text, max(0, opening - 40), opening)
+        if found is not None:
+            change = lexicon.changes[normalize_word(found.group(1))]
+
     integral = kind in (Kind.COUNT, Kind.DURATION)
     scaled = factor if factor is not None else ONE
     if upper is not None:
@@ -227,13 +291,16 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         high = tidy(value2 * (factor2 if factor2 is not None else scaled))
         if low > high:
             return None, number_end
-        quantity = Quantity(value=None, low=low, high=high, unit=unit, approx=Approx.BETWEEN)
+        quantity = Quantity(value=None, low=low, high=high, unit=unit, approx=Approx.BETWEEN,
+                            change=change)
     else:
         amount = value * scaled
         low, high = interval(amount, step * scaled, approx, integral)
+        if negative:
+            amount, low, high = -amount, None if high is None else -high, None if low is None else -low
         quantity = Quantity(value=tidy(amount), low=None if low is None else tidy(low),
                             high=None if high is None else tidy(high), unit=unit, approx=approx,
-                            step=tidy(step * scaled))
+                            step=tidy(step * scaled), change=change)
     return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
                    value=quantity), accepted_end
 
@@ -284,4 +351,192 @@ def approximate_count_mention(match: re.Match[str], text: str,
                         unit=noun if end == match.end("an_noun") else None, approx=Approx.ABOUT)
     start = match.start("approxn")
     return Mention(kind=Kind.COUNT, start=start, end=end, text=text[start:end],
+                   value=quantity), end
+
+
+# --- quantities, second round: wordings read around a figure, from lexicon data ------------
+
+@attrs.frozen
+class _Round2:
+    """The patterns, compiled once per language, that read around a matched figure."""
+
+    trailing_currency: re.Pattern[str]  # "75 millions de $"
+    cents: re.Pattern[str]  # "15 dollars et 15 cents", "4 dollars 85"
+    per_unit: re.Pattern[str]  # "$40 per share", "40 dollars par action"
+    negative: re.Pattern[str]  # "moins 5 %"
+    change: re.Pattern[str]  # "en baisse de 3 %"
+    next_word: re.Pattern[str]
+    model_code: re.Pattern[str]  # "puces H100"
+    scale: re.Pattern[str]
+    alternative: re.Pattern[str]  # "40 ou 20 milliards de dollars"
+    hyphen_duration: re.Pattern[str]  # "five-year"
+    url_escape: re.Pattern[str]  # what follows "%" in "q=30%25"
+    money_context: re.Pattern[str]  # "sterling", "£": bare "livres" are pounds
+    sentence_break: re.Pattern[str]
+
+
+@functools.cache
+def _round2(language: str) -> _Round2:
+    lexicon = load_lexicon(language)
+    joiners = words(lexicon.word_list("currency_joiners"))
+    minor = words(lexicon.minor_units)
+    return _Round2(
+        trailing_currency=re.compile(r"(?:\s+" + joiners + r"\s*|\s?)(" + currency_symbols()
+                                     + r")(?![0-9])"),
+        cents=re.compile(r"\s+(?:(?i:et|and)\s+)?([0-9]{1,2})(?:\s+(" + minor + r")"
+                         r"|(?![0-9]|[.,][0-9]|\s*[%\w$€£]))"),
+        per_unit=re.compile(r"\s*-?\s*(" + words(lexicon.word_list("per_unit")) + r")\s*"
+                            r"([^\W\d_][\w'’-]*)"),
+        negative=re.compile(words(lexicon.word_list("negative")) + r"\s+$"),
+        change=re.compile(r"(?<!\w)(" + words(lexicon.changes) + r")(?:\s+"
+                          + words(lexicon.word_list("change_joiners")) + r")?\s*$"),
+        next_word=re.compile(r"\s+([^\W\d_][\w'’-]*)"),
+        model_code=re.compile(r"\s+([A-Z]+[0-9][A-Za-z0-9]*)(?![\w-])"),
+        scale=re.compile(r"(?<!\w)(?:" + words(lexicon.scale_words) + r"|[0-9](?:"
+                         + "|".join(re.escape(a) for a in sorted(lexicon.scale_abbreviations,
+                                                                 key=lambda a: -len(a)))
+                         + r")(?![^\W\d_]))"),
+        alternative=re.compile(r"(?<![\w.,/-])(" + digits(lexicon) + r")\s+"
+                               + words(lexicon.word_list("alternatives")) + r"\s+$"),
+        sentence_break=re.compile(r"[.!?;:]\s|\n"),
+        hyphen_duration=re.compile(r"-(" + words(lexicon.durations) + r")(?!-[0-9])"),
+        url_escape=re.compile(r"%(?:[0-9A-Fa-f]{2}|[&=])"),
+        money_context=re.compile(r"£|" + words(lexicon.word_list("money_context"))),
+    )
+
+
+def _hyphen_duration(match: re.Match[str], text: str, lexicon: Lexicon, start: int,
+                     compound: re.Match[str]) -> tuple[Mention | None, int]:
+    written = match.group("q1_w")
+    try:
+        with decimal.localcontext(EXACT):
+            if written is None:
+                value, _, _ = figure(match, "q1", lexicon)
+            else:
+                head, _, rest = written.partition(" ")
+                if normalize_word(head) in lexicon.word_list("articles"):
+                    if not rest.strip():
+                        return None, compound.end()  # "a-year": an article
+                    start = match.start("q1_w") + len(written) - len(rest.lstrip())
+                    written = rest.strip()  # "a five-year deal": the article is not the figure
+                value = parse_words(written, lexicon)
+    except (ParseError, ArithmeticError):
+        return None, compound.end()
+    unit = lexicon.durations[normalize_word(compound.group(1))]
+    value = tidy(value)
+    end = compound.end()
+    return Mention(kind=Kind.DURATION, start=start, end=end, text=text[start:end],
+                   value=Quantity(value=value, low=value, high=value, unit=unit,
+                                  approx=Approx.EXACT, step=ONE)), end
+
+
+def _singular(noun: str) -> str:
+    """ "shares" -> "share", "actions" -> "action": the unit of a per-unit amount."""
+    return noun[:-1] if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _longer_noun(noun: str, text: str, end: int, lexicon: Lexicon) -> tuple[str, int]:
+    """The counted noun past its modifiers: "five new sites" -> "sites", "32 data centers"
+    -> "data centers", "puces H100" -> "puces H100"."""
+    context = _round2(lexicon.language)
+    lowered = normalize_word(noun)
+    if lowered in lexicon.word_list("noun_adjectives") or lowered in lexicon.word_list("noun_heads"):
+        following = context.next_word.match(text, end)
+        if following is not None and _counted_noun(following.group(1), lexicon):
+            if lowered in lexicon.word_list("noun_adjectives"):
+                return following.group(1), following.end()
+            return noun + " " + following.group(1), following.end()
+    code = context.model_code.match(text, end)
+    if code is not None and " " not in noun:
+        return noun + " " + code.group(1), code.end()
+    return noun, end
+
+
+def _brand_noun(noun: str, text: str, end: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """ "250,000 Nvidia GPUs": a capitalised name before the counted noun."""
+    if not noun[:1].isupper() or noun.isupper() or " " in noun:
+        return None
+    following = _round2(lexicon.language).next_word.match(text, end)
+    if following is None:
+        return None
+    head = following.group(1)
+    if len(head.rstrip("s")) >= 2 and head.rstrip("s").isupper() or (
+            head[0].islower() and _counted_noun(head, lexicon)
+            and normalize_word(head) not in lexicon.durations):
+        return noun + " " + head, following.end()
+    return None
+
+
+def inherit_units(mentions: list[Mention], text: str, lexicon: Lexicon) -> list[Mention]:
+    """Figures whose unit or scale another figure states: "22,4 milliards de dollars, dont
+    11,9 milliards" (USD), "40 ou 20 milliards de dollars" (40 billion USD). Marked inherited."""
+    context = _round2(lexicon.language)
+    out: list[Mention] = []
+    money: Mention | None = None  # the last amount of money of the sentence
+    for mention in mentions:
+        quantity = mention.value
+        if not isinstance(quantity, Quantity):
+            out.append(mention)
+            continue
+        if money is not None and context.sentence_break.search(text, money.end, mention.start):
+            money = None
+        if (mention.kind is Kind.COUNT and quantity.unit is None and money is not None
+                and mention.start - money.end < 200):
+            mention = attrs.evolve(mention, kind=Kind.MONEY, inherited=True,
+                                   value=attrs.evolve(quantity, unit=money.value.unit))
+        if mention.kind is Kind.MONEY and isinstance(mention.value, Quantity):
+            first = _alternative(mention, text, context, lexicon)
+            if first is not None and (not out or out[-1].end <= first.start):
+                out.append(first)
+            money = mention
+        out.append(mention)
+    return out
+
+
+def _alternative(mention: Mention, text: str, context: _Round2,
+                 lexicon: Lexicon) -> Mention | None:
+    """ "40" in "40 ou 20 milliards de dollars": the scale and unit of the figure after it."""
+    quantity = mention.value
+    assert isinstance(quantity, Quantity)
+    before = context.alternative.search(text, max(0, mention.start - 40), mention.start)
+    found = context.scale.search(mention.text)
+    if before is None or found is None or quantity.value is None:
+        return None
+    factor = scale_factor(found.group().lstrip("0123456789"), lexicon)
+    if factor is None:
+        return None
+    try:
+        with decimal.localcontext(EXACT):
+            value, step = parse_digits(before.group(1), lexicon.language)
+            amount, step = value * factor, step * factor
+            low, high = interval(amount, step, Approx.EXACT, integral=False)
+    except (ParseError, ArithmeticError):
+        return None
+    start, end = before.span(1)
+    return Mention(kind=mention.kind, start=start, end=end, text=text[start:end],
+                   value=Quantity(value=tidy(amount), low=tidy(low), high=tidy(high),
+                                  unit=quantity.unit, approx=Approx.EXACT, step=tidy(step)),
+                   inherited=True)
+
+
+def ratio_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple[Mention | None, int]:
+    """ "a doublé" (2, up), "halved" (2, down), "multiplié par trois" (3, up): a ratio."""
+    direction, factor = lexicon.ratios[normalize_word(match.group("r_word"))]
+    start, end = match.start("r_word"), match.end("r_word")
+    if factor == 0:  # "multiplié par" needs its figure
+        if match.group("rn_d") is None and match.group("rn_w") is None:
+            return None, end
+        try:
+            with decimal.localcontext(EXACT):
+                value, _, _ = figure(match, "rn", lexicon)
+        except (ParseError, ArithmeticError):
+            return None, end
+        end = match.end("rn_d") if match.group("rn_d") is not None else match.end("rn_w")
+        if value <= 1:
+            return None, end
+    else:
+        value = Decimal(factor)
+    quantity = Quantity(value=tidy(value), low=tidy(value), high=tidy(value), unit="x",
+                        approx=Approx.EXACT, change=direction)
+    return Mention(kind=Kind.RATIO, start=start, end=end, text=text[start:end],
                    value=quantity), end
