@@ -585,10 +585,16 @@ def _taken_aliases() -> set[str]:
     return set(load_entities().by_alias)
 
 
-def build_world(n: int, seed: int) -> World:
-    """The companies, investors and people of an archive of `n` articles."""
-    rng = random.Random(f"world:{seed}:{n}")
-    count = max(40, math.ceil(n / ARTICLES_PER_COMPANY))
+def build_world(n: int, seed: int, companies: int | None = None) -> World:
+    """The companies, investors and people of an archive of `n` articles: one company per
+    ARTICLES_PER_COMPANY articles, or a pool of `companies` whatever `n` (the same
+    registry for archives of any size, as a newsroom's would be)."""
+    if companies is None:
+        rng = random.Random(f"world:{seed}:{n}")
+        count = max(40, math.ceil(n / ARTICLES_PER_COMPANY))
+    else:
+        rng = random.Random(f"world:{seed}:companies:{companies}")
+        count = max(40, companies)
     funds = max(8, count // 10)
     taken = _taken_aliases()
     cue_words, cue_stems = _cue_words()
@@ -851,6 +857,7 @@ class Config:
     agreement_rate: float = AGREEMENT_RATE
     duplicate_rate: float = DUPLICATE_RATE
     tension_share: float = 0.25  # of disagreements, the share planted as tensions
+    companies: int | None = None  # the company pool (None: it grows with n)
 
 
 def _month_day(rng: random.Random, year: int, after: date | None = None,
@@ -867,7 +874,8 @@ class _Generator:
 
     def __init__(self, config: Config, world: World | None = None):
         self.config = config
-        self.world = world if world is not None else build_world(config.n, config.seed)
+        self.world = world if world is not None else build_world(config.n, config.seed,
+                                                                 config.companies)
         self.rng = random.Random(f"articles:{config.seed}:{config.n}")
         self.facts_total = 0
         self.background = 0
@@ -1384,7 +1392,7 @@ class Archive:
 
     def __init__(self, config: Config):
         self.config = config
-        self.world = build_world(config.n, config.seed)
+        self.world = build_world(config.n, config.seed, config.companies)
         self._truth: dict[str, Any] | None = None
 
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -1395,7 +1403,7 @@ class Archive:
 
     def _fresh_world(self) -> World:
         # slots are consumed as articles are made: each pass starts from an unused world
-        return build_world(self.config.n, self.config.seed)
+        return build_world(self.config.n, self.config.seed, self.config.companies)
 
     @property
     def truth(self) -> dict[str, Any]:
@@ -1460,9 +1468,11 @@ PARQUET_COLUMNS = ("id", "text", "language", "published", "publisher", "url", "t
 
 def write_archive(out_dir: str | Path, n: int, seed: int = 0, *, fmt: str = "jsonl",
                   dispute_rate: float = DISPUTE_RATE, agreement_rate: float = AGREEMENT_RATE,
-                  duplicate_rate: float = DUPLICATE_RATE) -> dict[str, Any]:
+                  duplicate_rate: float = DUPLICATE_RATE, companies: int | None = None
+                  ) -> dict[str, Any]:
     """Write articles, entities.toml and truth.json into `out_dir` in one streaming pass;
-    return a summary (paths, counts, seconds, articles per second)."""
+    return a summary (paths, counts, seconds, articles per second). `companies` fixes the
+    company pool (see `build_world`)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if fmt == "parquet":
@@ -1474,8 +1484,9 @@ def write_archive(out_dir: str | Path, n: int, seed: int = 0, *, fmt: str = "jso
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    config = Config(n, seed, dispute_rate, agreement_rate, duplicate_rate)
-    world = build_world(n, seed)
+    config = Config(n, seed, dispute_rate, agreement_rate, duplicate_rate,
+                    companies=companies)
+    world = build_world(n, seed, companies)
     entities_path = out / "entities.toml"
     entities_path.write_text(world.entities_toml(), encoding="utf-8")
     generator = _Generator(config, world)
@@ -1642,6 +1653,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of distinct facts planted as agreements")
     parser.add_argument("--duplicate-rate", type=float, default=DUPLICATE_RATE,
                         help="share of articles that republish an earlier one")
+    parser.add_argument("--companies", type=int, default=None,
+                        help="a fixed company pool (default: one company per "
+                             f"{ARTICLES_PER_COMPANY} articles)")
     parser.add_argument("--score", action="store_true",
                         help="review the archive with factcheck and print the score")
     args = parser.parse_args(argv)
@@ -1651,7 +1665,8 @@ def main(argv: list[str] | None = None) -> int:
         summary = write_archive(args.out_dir, args.articles, args.seed, fmt=args.format,
                                 dispute_rate=args.dispute_rate,
                                 agreement_rate=args.agreement_rate,
-                                duplicate_rate=args.duplicate_rate)
+                                duplicate_rate=args.duplicate_rate,
+                                companies=args.companies)
     except ImportError as error:
         parser.exit(2, f"{parser.prog}: error: {error}\n")
     print(json.dumps(summary, indent=1))

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from archive_generator import score, write_archive  # noqa: E402
+from archive_generator import ARTICLES_PER_COMPANY, score, write_archive  # noqa: E402
 
 from factcheck import review  # noqa: E402
 
@@ -68,11 +68,13 @@ class PeakMemory:
         self._thread.join()
 
 
-def archive(folder: Path, n: int, seed: int) -> tuple[Path, Path, Path]:
-    """Generate an archive of `n` articles: its articles file, entities file and truth."""
-    out = folder / f"archive-{n}-{seed}"
+def archive(folder: Path, n: int, seed: int, companies: int | None = None
+            ) -> tuple[Path, Path, Path]:
+    """Generate an archive of `n` articles (or reuse it from `folder`): its articles file,
+    entities file and truth. `companies` fixes the company pool, hence the registry."""
+    out = folder / (f"archive-{n}-{seed}" + ("" if companies is None else f"-{companies}"))
     if not (out / "articles.jsonl").exists():
-        write_archive(out, n, seed, fmt="jsonl")
+        write_archive(out, n, seed, fmt="jsonl", companies=companies)
     return out / "articles.jsonl", out / "entities.toml", out / "truth.json"
 
 
@@ -83,18 +85,39 @@ def timed(run: Any) -> tuple[Any, float]:
 
 
 def on_cluster(workers: int, articles: Path, entities: Path, partitions: int
-               ) -> tuple[Any, float, list[int]]:
-    """The review on a LocalCluster of `workers` processes: result, seconds, peaks (bytes)."""
+               ) -> tuple[Any, float, list[int], list[int]]:
+    """The review on a LocalCluster of `workers` processes: result, seconds, and the resident
+    memory of each worker before the review (factcheck and the registry loaded) and at its
+    peak during the review (bytes)."""
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, memory_limit=0) as cluster, \
             Client(cluster) as client:
         client.run(lambda: __import__("factcheck.dask_review"))  # import before timing
+        idle = sorted(client.run(_rss).values())
         with PeakMemory(client) as memory:
             result, seconds = timed(lambda: review([articles], entities=entities, engine="dask",
                                                    client=client, partitions=partitions))
-        return result, seconds, sorted(memory.peaks.values())
+        return result, seconds, idle, sorted(memory.peaks.values())
+
+
+def registry_megabytes(entities: Path) -> float:
+    """The memory an entity registry holds once loaded (tracemalloc), in MB: every worker
+    holds one, whatever the archive."""
+    import gc
+    import tracemalloc
+
+    from factcheck import load_entities
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        registry = load_entities(entities)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    return held / 1e6
 
 
 def recovery(result: Any, truth: Path) -> str:
@@ -102,8 +125,9 @@ def recovery(result: Any, truth: Path) -> str:
     return (f"disagreements found {found['disagreements_found']}/"
             f"{found['disagreements_planted']}, agreements flagged "
             f"{found['agreements_flagged']}/{found['agreements_planted']}, background "
-            f"flagged {found['background_flagged']}, near-duplicates counted once "
-            f"{found['near_duplicates_counted_once']}/{found['near_duplicates_planted']}"
+            f"flagged {found['background_flagged']}; {found['near_duplicates_planted']} "
+            f"near-duplicate pairs, whose corroborations count them as one source in "
+            f"{found['near_duplicates_counted_once']}/{found['near_duplicates_checked']}"
             + "".join(f"\n      flagged: {flag}" for flag in found["background_flags"][:5]))
 
 
@@ -118,13 +142,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="a few hundred articles")
     parser.add_argument("--skip-local", action="store_true",
                         help="skip the in-process review (long on large archives)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="generate archives into (and reuse them from) this folder")
     args = parser.parse_args(argv)
     if args.smoke:
         args.articles, args.sizes = 400, "200,400"
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
+        folder = args.keep or Path(scratch)
         articles, entities, truth = archive(folder, args.articles, args.seed)
         size = articles.stat().st_size
         print(f"archive: {args.articles} articles, {size / 1e6:.1f} MB")
@@ -136,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"in-process: {seconds:.1f} s, {rates['in-process']:.0f} articles/s; "
                   f"{recovery(local, truth)}")
         for workers in (1, 2):
-            result, seconds, peaks = on_cluster(workers, articles, entities, partitions)
+            result, seconds, _, peaks = on_cluster(workers, articles, entities, partitions)
             rates[f"dask-{workers}"] = args.articles / seconds
             print(f"dask, {workers} worker(s), {partitions} partitions: {seconds:.1f} s, "
                   f"{rates[f'dask-{workers}']:.0f} articles/s; peak per worker "
@@ -145,16 +171,23 @@ def main(argv: list[str] | None = None) -> int:
         if "in-process" in rates:
             print(f"2 workers / in-process: {rates['dask-2'] / rates['in-process']:.2f}x")
         sizes = [int(size) for size in args.sizes.split(",") if size]
+        # one company pool for the whole series, as large as the largest archive needs: the
+        # registry every worker holds stays the same, and only the archive grows
+        companies = max(sizes, default=0) // ARTICLES_PER_COMPANY
         if sizes:
-            print("memory per worker as the archive grows (2 workers):")
+            print(f"memory per worker as the archive grows (2 workers, one registry of "
+                  f"{companies} companies for every size):")
         for n in sizes:
-            articles, entities, truth = archive(folder, n, args.seed)
+            articles, entities, truth = archive(folder, n, args.seed, companies)
+            if n == sizes[0]:
+                print(f"  the registry ({entities.stat().st_size / 1e6:.1f} MB of TOML) holds "
+                      f"{registry_megabytes(entities):.0f} MB once loaded")
             parts = max(4, n // 2500)
-            result, seconds, peaks = on_cluster(2, articles, entities, parts)
+            result, seconds, idle, peaks = on_cluster(2, articles, entities, parts)
             print(f"  {n:>7} articles ({articles.stat().st_size / 1e6:.0f} MB, {parts} "
-                  f"partitions): {seconds:.1f} s, peak per worker "
-                  f"{statistics.mean(peaks) / 1e6:.0f} MB (max {max(peaks) / 1e6:.0f} MB); "
-                  f"{recovery(result, truth)}")
+                  f"partitions): {seconds:.1f} s, idle worker {statistics.mean(idle) / 1e6:.0f} "
+                  f"MB, peak per worker {statistics.mean(peaks) / 1e6:.0f} MB (max "
+                  f"{max(peaks) / 1e6:.0f} MB); {recovery(result, truth)}")
     return 0
 
 

@@ -227,7 +227,7 @@ class _Passage:
                     further = [r for s in before[-2 * LOOK_BACK:] for r in s.refs]
                     entities = self._last_two_companies(further + here)
                 elif kind == "company":
-                    entity = self._company_meant(here, recent, topic,
+                    entity = self._company_meant(match.start, here, recent, topic,
                                                  self._opens_paragraph(span, before))
                     entities = [entity] if entity is not None else []
                 elif kind == "latter":
@@ -242,17 +242,24 @@ class _Passage:
                     taken.append((match.start, match.end))
         return sorted(refs + found, key=lambda r: r.start)
 
-    def _company_meant(self, here: list[_Ref], recent: list[_Ref], topic: Entity | None,
-                       paragraph_start: bool) -> Entity | None:
-        """What "l'entreprise", "la société", "the company" is: the company this sentence
-        names as a subject before it; at the head of a paragraph, the company the text is
-        about (the first its title names); else the most named of the companies just
-        mentioned (the previous topic winning a tie), else the most named of the text."""
-        subjects = [r.entity for r in here if r.entity.kind == "company"
-                    and not self._complement(r)]
+    def _company_meant(self, at: int, here: list[_Ref], recent: list[_Ref],
+                       topic: Entity | None, paragraph_start: bool) -> Entity | None:
+        """What "l'entreprise", "la société", "the company" at `at` is: the company this
+        sentence names as a subject before it, when a clause opens between them ("OpenAI said
+        the company") or a copula links them; at the head of a paragraph, the company the
+        text is about (the first its title names); else the most named of the companies just
+        mentioned (the previous topic winning a tie), else the most named of the text. A
+        description in its own clause's object is never that clause's subject ("Brimeintus
+        awarded the startup a contract")."""
+        subjects = [r for r in here if r.entity.kind == "company" and not self._complement(r)]
+        excluded: set[str] = set()
         if subjects:
-            return subjects[0]
-        if paragraph_start and self.protagonist is not None:
+            if self._same_clause(subjects[-1].end, at):
+                excluded = {r.entity.id for r in subjects}
+            else:
+                return subjects[0].entity
+        if paragraph_start and self.protagonist is not None \
+                and self.protagonist.id not in excluded:
             return self.protagonist  # a new paragraph comes back to what the text is about
         candidates: dict[str, Entity] = {}
         if topic is not None and topic.kind == "company":
@@ -260,11 +267,21 @@ class _Passage:
         for ref in reversed(recent + here):
             if ref.entity.kind == "company":
                 candidates.setdefault(ref.entity.id, ref.entity)
+        for entity_id in excluded:
+            candidates.pop(entity_id, None)
         if not candidates:
-            best = self.salience.most_common(1)
-            return self.registry[best[0][0]] if best and best[0][0] in self.registry else None
+            best = next((i for i, _ in self.salience.most_common() if i not in excluded), None)
+            return self.registry[best] if best is not None and best in self.registry else None
         order = list(candidates)
         return candidates[max(order, key=lambda i: (self.salience[i], -order.index(i)))]
+
+    def _same_clause(self, start: int, end: int) -> bool:
+        """Whether nothing between `start` and `end` opens a clause or links its two ends as
+        one ("said", "que", a copula)."""
+        cues = self.cues
+        return (cues.subject_clause_openers.last(self.folded, start, end) is None
+                and cues.copulas.last(self.folded, start, end) is None
+                and cues.clause_breaks.search(self.folded, start, end) is None)
 
     def _opens_paragraph(self, span: Span, before: list[_Sentence]) -> bool:
         previous_end = before[-1].span.end if before else 0

@@ -115,7 +115,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
     import dask.dataframe as dd
 
     registry = load_entities(entities)
-    kinds = {entity_id: registry[entity_id].kind for entity_id in registry}
+    kinds = _kinds(registry)
     parts = plan_parts(corpus, partitions, max_bytes)
     with _runner(client, scheduler) as run:
         # a disk-backed shuffle: peer-to-peer on a cluster, partd files on one machine
@@ -130,7 +130,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
             Path(claims_out).mkdir(parents=True, exist_ok=True)
         buckets = max(MIN_BUCKETS, BUCKETS_PER_PART * len(parts))
         shared = [dask.delayed(value, pure=True) for value in (
-            registry, dict(by_source), kinds, frozenset(duplicates))]
+            _registry_ref(entities, registry), dict(by_source), frozenset(duplicates))]
         mapped = [dask.delayed(_map_part, pure=True)(
             (index, part), *shared, automatic, max_bytes, buckets,
             None if claims_out is None else str(claims_out)) for index, part in enumerate(parts)]
@@ -138,7 +138,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
                                  meta=_frame(([], None)), verify_meta=False)
         shuffled = claims.shuffle("bucket", npartitions=max(1, len(parts)),
                                   shuffle_method=shuffle)
-        judged = shuffled.map_partitions(_judge_frame, shared[2], meta=_frame(([], None)))
+        judged = shuffled.map_partitions(_judge_frame, shared[0], meta=_frame(([], None)))
         sides: list[PartResult] = []
         judged_items: list[list[tuple[Finding, tuple[Source, ...]]]] = []
         for partition in run.partitions(judged):
@@ -350,14 +350,58 @@ def _select(part: Part, ids: frozenset[str], max_bytes: int | None) -> list[Sour
     return [s for _, s in rows if s.id in ids]
 
 
+# -- the entity registry on workers ---------------------------------------------------------
+
+# What a task is given to find the registry: the path of the user's entities file (read once
+# per worker process, as the archive's parts are read there), None for the bundled one, or
+# a registry object given in memory (then sent with the graph).
+RegistryRef = str | EntityRegistry | None
+_LOADED: dict[tuple[str, int, int], EntityRegistry] = {}
+
+
+def _registry_ref(entities: EntityRegistry | str | Path | None,
+                  registry: EntityRegistry) -> RegistryRef:
+    if entities is None:
+        return None
+    if isinstance(entities, EntityRegistry):
+        return registry
+    return str(Path(entities).resolve())
+
+
+def _registry(ref: RegistryRef) -> EntityRegistry:
+    """The registry a task works with: loaded once per process for a file (reloaded if
+    the file changed), so that it never travels with the graph."""
+    if ref is None or isinstance(ref, EntityRegistry):
+        return load_entities(ref)
+    stat = Path(ref).stat()
+    key = (ref, stat.st_mtime_ns, stat.st_size)
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = load_entities(ref)
+    return _LOADED[key]
+
+
+_KINDS: list[tuple[EntityRegistry, dict[str, str]]] = []
+
+
+def _kinds(registry: EntityRegistry) -> dict[str, str]:
+    """Each entity's kind, by id (made once per registry and process)."""
+    if not _KINDS or _KINDS[0][0] is not registry:
+        _KINDS[:] = [(registry, {entity_id: registry[entity_id].kind
+                                 for entity_id in registry})]
+    return _KINDS[0][1]
+
+
 # -- map: articles to claims ----------------------------------------------------------------
 
-def _map_part(item: tuple[int, Part], registry: EntityRegistry,
-              curated: Mapping[str, list[tuple[Order, Claim]]], kinds: Mapping[str, str],
+def _map_part(item: tuple[int, Part], registry_ref: RegistryRef,
+              curated: Mapping[str, list[tuple[Order, Claim]]],
               duplicates: frozenset[str], automatic: bool, max_bytes: int | None,
               buckets: int, claims_out: str | None) -> tuple[list[Keyed], PartResult]:
     """One part's claims, keyed for the shuffle, and what it counts and finds."""
     index, part = item
+    registry = _registry(registry_ref)
+    kinds = _kinds(registry)
     rows, rejected = part.rows(max_bytes)
     keyed: list[Keyed] = []
     parts_findings: list[tuple[Finding, tuple[Source, ...]]] = []
@@ -468,10 +512,11 @@ def _loads(payload: str) -> Any:
     return pickle.loads(base64.b64decode(payload))
 
 
-def _judge_frame(frame: Any, kinds: Mapping[str, str]) -> Any:
+def _judge_frame(frame: Any, registry_ref: RegistryRef) -> Any:
     """The findings of every bucket in a shuffled partition, pickled, one row per bucket."""
     import pandas
 
+    kinds = _kinds(_registry(registry_ref))
     buckets: dict[int, list[Keyed]] = defaultdict(list)
     rows = []
     for bucket, payload in zip(frame["bucket"], frame["payload"], strict=True):

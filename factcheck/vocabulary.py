@@ -151,6 +151,7 @@ class Cues:
     company_anaphora: Phrases
     pair_anaphora: Phrases
     latter: Phrases
+    subject_clause_openers: Phrases
     pronouns: Phrases
     demonstratives: Phrases
     prepositions: Phrases
@@ -245,6 +246,7 @@ def load_cues(language: str) -> Cues:
         company_anaphora=word_list(anaphora["company"]),
         pair_anaphora=word_list(anaphora["pair"]),
         latter=word_list(anaphora["latter"]),
+        subject_clause_openers=word_list(anaphora["subject_clause_openers"]),
         pronouns=word_list(anaphora["pronouns"]),
         demonstratives=word_list(anaphora["demonstratives"]),
         prepositions=word_list(raw["roles"]["prepositions"]),

@@ -285,3 +285,31 @@ def test_any_text_gives_claims_whose_spans_hold(text, language):
     for claim in (*result.claims, *result.unclassified):
         p = claim.provenance
         assert text[p.start:p.end] == p.quote
+
+
+@pytest.mark.parametrize("language, title, text", [
+    ("en", "Globex publishes its results",
+     "Globex had 150 employees at the end of 2023. Its partners describe the first results "
+     "as promising. On 24 July 2024, Initech awarded the "
+     "startup a contract worth €11m. The group was founded in November 2016 in Lyon."),
+    ("fr", "Globex publie ses résultats",
+     "Globex comptait 150 salariés fin 2023. Ses partenaires jugent les premiers résultats "
+     "prometteurs. Le 24 juillet 2024, Initech a confié à la "
+     "start-up un contrat de 11 millions d'euros. Le groupe a été fondé en novembre 2016 "
+     "à Lyon."),
+])
+def test_a_description_in_the_object_of_a_clause_is_not_its_subject(language, title, text):
+    claims = read(text, language, title=title).claims
+    contract = next(c for c in claims if c.predicate == "contract_value")
+    founded = next(c for c in claims if c.predicate == "founded")
+    assert ({contract.subject, contract.object}, founded.subject) == ({"Globex", "Initech"},
+                                                                      "Globex")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Initech said the company had raised $350 million."),
+    ("fr", "Initech a annoncé que l'entreprise avait levé 350 millions de dollars."),
+])
+def test_a_description_after_said_or_que_is_the_subject_before_it(language, text):
+    claims = read(text, language).claims
+    assert [(c.subject, c.predicate) for c in claims] == [("Initech", "funds_raised")]
