@@ -84,14 +84,17 @@ def timed(run: Any) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
-def on_cluster(workers: int, articles: Path, entities: Path, partitions: int
-               ) -> tuple[Any, float, list[int], list[int]]:
+def on_cluster(workers: int, articles: Path, entities: Path, partitions: int,
+               shuffle_buffer: str | None = None) -> tuple[Any, float, list[int], list[int]]:
     """The review on a LocalCluster of `workers` processes: result, seconds, and the resident
     memory of each worker before the review (factcheck and the registry loaded) and at its
-    peak during the review (bytes)."""
+    peak during the review (bytes). `shuffle_buffer` bounds what the peer-to-peer shuffle
+    buffers in memory on each worker before it waits or spills (Dask's default: 1 GiB)."""
+    import dask
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+    limits = {} if shuffle_buffer is None else {"distributed.p2p.comm.buffer": shuffle_buffer}
+    with dask.config.set(limits), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, memory_limit=0) as cluster, \
             Client(cluster) as client:
         client.run(lambda: __import__("factcheck.dask_review"))  # import before timing
@@ -143,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="a few hundred articles")
     parser.add_argument("--skip-local", action="store_true",
                         help="skip the in-process review (long on large archives)")
+    parser.add_argument("--shuffle-buffer", default=None,
+                        help="the peer-to-peer shuffle's in-memory buffer per worker, for "
+                             "example '64 MiB' (Dask's default: 1 GiB)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="generate archives into (and reuse them from) this folder")
     args = parser.parse_args(argv)
@@ -163,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"in-process: {seconds:.1f} s, {rates['in-process']:.0f} articles/s; "
                   f"{recovery(local, truth)}")
         for workers in (1, 2):
-            result, seconds, _, peaks = on_cluster(workers, articles, entities, partitions)
+            result, seconds, _, peaks = on_cluster(workers, articles, entities, partitions,
+                                                   args.shuffle_buffer)
             rates[f"dask-{workers}"] = args.articles / seconds
             print(f"dask, {workers} worker(s), {partitions} partitions: {seconds:.1f} s, "
                   f"{rates[f'dask-{workers}']:.0f} articles/s; peak per worker "
@@ -177,14 +184,16 @@ def main(argv: list[str] | None = None) -> int:
         companies = max(sizes, default=0) // ARTICLES_PER_COMPANY
         if sizes:
             print(f"memory per worker as the archive grows (2 workers, one registry of "
-                  f"{companies} companies for every size):")
+                  f"{companies} companies for every size, shuffle buffer "
+                  f"{args.shuffle_buffer or 'by default'}):")
         for n in sizes:
             articles, entities, truth = archive(folder, n, args.seed, companies)
             if n == sizes[0]:
                 print(f"  the registry ({entities.stat().st_size / 1e6:.1f} MB of TOML) holds "
                       f"{registry_megabytes(entities):.0f} MB once loaded")
             parts = max(4, n // 2500)
-            result, seconds, idle, peaks = on_cluster(2, articles, entities, parts)
+            result, seconds, idle, peaks = on_cluster(2, articles, entities, parts,
+                                                      args.shuffle_buffer)
             print(f"  {n:>7} articles ({articles.stat().st_size / 1e6:.0f} MB, {parts} "
                   f"partitions): {seconds:.1f} s, idle worker {statistics.mean(idle) / 1e6:.0f} "
                   f"MB, peak per worker {statistics.mean(peaks) / 1e6:.0f} MB (max "

@@ -129,8 +129,8 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
         if claims_out is not None:
             Path(claims_out).mkdir(parents=True, exist_ok=True)
         buckets = max(MIN_BUCKETS, BUCKETS_PER_PART * len(parts))
-        shared = [dask.delayed(value, pure=True) for value in (
-            _registry_ref(entities, registry), dict(by_source), frozenset(duplicates))]
+        shared = [run.share(registry), *(dask.delayed(value, pure=True)
+                                         for value in (dict(by_source), frozenset(duplicates)))]
         mapped = [dask.delayed(_map_part, pure=True)(
             (index, part), *shared, automatic, max_bytes, buckets,
             None if claims_out is None else str(claims_out)) for index, part in enumerate(parts)]
@@ -221,6 +221,16 @@ class _Runner:
         import dask
 
         return dask.compute(*collections, scheduler=self.scheduler)
+
+    def share(self, value: Any) -> Any:
+        """`value` for tasks to take as an argument: sent once to every worker of a
+        cluster (the registry is large, and the same for every task), else put in the
+        graph."""
+        import dask
+
+        if self.client is None:
+            return dask.delayed(value, pure=True)
+        return dask.delayed(self.client.scatter(value, broadcast=True, hash=False))
 
     def partitions(self, frame: Any) -> Iterator[Any]:
         if self.client is None:
@@ -350,36 +360,7 @@ def _select(part: Part, ids: frozenset[str], max_bytes: int | None) -> list[Sour
     return [s for _, s in rows if s.id in ids]
 
 
-# -- the entity registry on workers ---------------------------------------------------------
-
-# What a task is given to find the registry: the path of the user's entities file (read once
-# per worker process, as the archive's parts are read there), None for the bundled one, or
-# a registry object given in memory (then sent with the graph).
-RegistryRef = str | EntityRegistry | None
-_LOADED: dict[tuple[str, int, int], EntityRegistry] = {}
-
-
-def _registry_ref(entities: EntityRegistry | str | Path | None,
-                  registry: EntityRegistry) -> RegistryRef:
-    if entities is None:
-        return None
-    if isinstance(entities, EntityRegistry):
-        return registry
-    return str(Path(entities).resolve())
-
-
-def _registry(ref: RegistryRef) -> EntityRegistry:
-    """The registry a task works with: loaded once per process for a file (reloaded if
-    the file changed), so that it never travels with the graph."""
-    if ref is None or isinstance(ref, EntityRegistry):
-        return load_entities(ref)
-    stat = Path(ref).stat()
-    key = (ref, stat.st_mtime_ns, stat.st_size)
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = load_entities(ref)
-    return _LOADED[key]
-
+# -- map: articles to claims ----------------------------------------------------------------
 
 _KINDS: list[tuple[EntityRegistry, dict[str, str]]] = []
 
@@ -392,15 +373,12 @@ def _kinds(registry: EntityRegistry) -> dict[str, str]:
     return _KINDS[0][1]
 
 
-# -- map: articles to claims ----------------------------------------------------------------
-
-def _map_part(item: tuple[int, Part], registry_ref: RegistryRef,
+def _map_part(item: tuple[int, Part], registry: EntityRegistry,
               curated: Mapping[str, list[tuple[Order, Claim]]],
               duplicates: frozenset[str], automatic: bool, max_bytes: int | None,
               buckets: int, claims_out: str | None) -> tuple[list[Keyed], PartResult]:
     """One part's claims, keyed for the shuffle, and what it counts and finds."""
     index, part = item
-    registry = _registry(registry_ref)
     kinds = _kinds(registry)
     rows, rejected = part.rows(max_bytes)
     keyed: list[Keyed] = []
@@ -512,11 +490,11 @@ def _loads(payload: str) -> Any:
     return pickle.loads(base64.b64decode(payload))
 
 
-def _judge_frame(frame: Any, registry_ref: RegistryRef) -> Any:
+def _judge_frame(frame: Any, registry: EntityRegistry) -> Any:
     """The findings of every bucket in a shuffled partition, pickled, one row per bucket."""
     import pandas
 
-    kinds = _kinds(_registry(registry_ref))
+    kinds = _kinds(registry)
     buckets: dict[int, list[Keyed]] = defaultdict(list)
     rows = []
     for bucket, payload in zip(frame["bucket"], frame["payload"], strict=True):
