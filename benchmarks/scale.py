@@ -85,15 +85,21 @@ def timed(run: Any) -> tuple[Any, float]:
 
 
 def on_cluster(workers: int, articles: Path, entities: Path, partitions: int,
-               shuffle_buffer: str | None = None) -> tuple[Any, float, list[int], list[int]]:
+               shuffle_buffer: str | None = None, profiler: bool = False
+               ) -> tuple[Any, float, list[int], list[int]]:
     """The review on a LocalCluster of `workers` processes: result, seconds, and the resident
     memory of each worker before the review (factcheck and the registry loaded) and at its
     peak during the review (bytes). `shuffle_buffer` bounds what the peer-to-peer shuffle
-    buffers in memory on each worker before it waits or spills (Dask's default: 1 GiB)."""
+    buffers in memory on each worker before it waits or spills (Dask's default: 1 GiB).
+    Dask's statistical `profiler` on workers keeps one profile per second of work (up to
+    `distributed.admin.low-level-log-length`, 1000), so with it on a worker's memory grows
+    with the length of the run: off unless asked for."""
     import dask
     from distributed import Client, LocalCluster
 
-    limits = {} if shuffle_buffer is None else {"distributed.p2p.comm.buffer": shuffle_buffer}
+    limits: dict[str, Any] = {"distributed.worker.profile.enabled": profiler}
+    if shuffle_buffer is not None:
+        limits["distributed.p2p.comm.buffer"] = shuffle_buffer
     with dask.config.set(limits), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, memory_limit=0) as cluster, \
             Client(cluster) as client:
@@ -149,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shuffle-buffer", default=None,
                         help="the peer-to-peer shuffle's in-memory buffer per worker, for "
                              "example '64 MiB' (Dask's default: 1 GiB)")
+    parser.add_argument("--profiler", action="store_true",
+                        help="keep Dask's statistical profiler on in the workers (its history "
+                             "grows with the length of the run)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="generate archives into (and reuse them from) this folder")
     args = parser.parse_args(argv)
@@ -170,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{recovery(local, truth)}")
         for workers in (1, 2):
             result, seconds, _, peaks = on_cluster(workers, articles, entities, partitions,
-                                                   args.shuffle_buffer)
+                                                   args.shuffle_buffer, args.profiler)
             rates[f"dask-{workers}"] = args.articles / seconds
             print(f"dask, {workers} worker(s), {partitions} partitions: {seconds:.1f} s, "
                   f"{rates[f'dask-{workers}']:.0f} articles/s; peak per worker "
@@ -185,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         if sizes:
             print(f"memory per worker as the archive grows (2 workers, one registry of "
                   f"{companies} companies for every size, shuffle buffer "
-                  f"{args.shuffle_buffer or 'by default'}):")
+                  f"{args.shuffle_buffer or 'by default'}, profiler "
+                  f"{'on' if args.profiler else 'off'}):")
         for n in sizes:
             articles, entities, truth = archive(folder, n, args.seed, companies)
             if n == sizes[0]:
@@ -193,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{registry_megabytes(entities):.0f} MB once loaded")
             parts = max(4, n // 2500)
             result, seconds, idle, peaks = on_cluster(2, articles, entities, parts,
-                                                      args.shuffle_buffer)
+                                                      args.shuffle_buffer, args.profiler)
             print(f"  {n:>7} articles ({articles.stat().st_size / 1e6:.0f} MB, {parts} "
                   f"partitions): {seconds:.1f} s, idle worker {statistics.mean(idle) / 1e6:.0f} "
                   f"MB, peak per worker {statistics.mean(peaks) / 1e6:.0f} MB (max "
