@@ -111,6 +111,24 @@ def on_cluster(workers: int, articles: Path, entities: Path, partitions: int,
         return result, seconds, idle, sorted(memory.peaks.values())
 
 
+def on_scheduler(address: str, articles: Path, entities: Path, truth: Path, n: int,
+                 partitions: int) -> int:
+    """The review of one archive on a running cluster: rate, peak per worker, recovery."""
+    from distributed import Client
+
+    with Client(address) as client:
+        workers = len(client.scheduler_info()["workers"])
+        client.run(lambda: __import__("factcheck.dask_review"))
+        with PeakMemory(client) as memory:
+            result, seconds = timed(lambda: review([articles], entities=entities, engine="dask",
+                                                   client=client, partitions=partitions))
+    peaks = sorted(memory.peaks.values())
+    print(f"dask at {address}, {workers} worker(s), {partitions} partitions: {seconds:.1f} s, "
+          f"{n / seconds:.0f} articles/s; peak per worker "
+          f"{', '.join(f'{p / 1e6:.0f} MB' for p in peaks)}; {recovery(result, truth)}")
+    return 0
+
+
 def registry_megabytes(entities: Path) -> float:
     """The memory an entity registry holds once loaded (tracemalloc), in MB: every worker
     holds one, whatever the archive."""
@@ -158,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profiler", action="store_true",
                         help="keep Dask's statistical profiler on in the workers (its history "
                              "grows with the length of the run)")
+    parser.add_argument("--scheduler", default=None,
+                        help="a running Dask scheduler (tcp://HOST:8786): review the archive "
+                             "there once, with its workers, instead of on local clusters; "
+                             "--keep must then be a folder every worker can read")
     parser.add_argument("--keep", type=Path, default=None,
                         help="generate archives into (and reuse them from) this folder")
     args = parser.parse_args(argv)
@@ -171,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         size = articles.stat().st_size
         print(f"archive: {args.articles} articles, {size / 1e6:.1f} MB")
         partitions = max(4, args.articles // 2500)
+        if args.scheduler:
+            return on_scheduler(args.scheduler, articles, entities, truth, args.articles,
+                                partitions)
         rates = {}
         if not args.skip_local:
             local, seconds = timed(lambda: review([articles], entities=entities))
