@@ -3,6 +3,7 @@
     python benchmarks/extraction.py                 # full run: a few MB of news-like text
     python benchmarks/extraction.py --smoke         # seconds: a check that it still runs
     python benchmarks/extraction.py --hostile       # speed on hostile text only
+    python benchmarks/extraction.py --stream-megabytes 10 100   # `factcheck extract` on big files
 
 Accuracy: precision, recall and F1 per kind on the hand-annotated seed articles
 (development set) and on thirty English sentences annotated before the extractor saw them
@@ -13,6 +14,10 @@ which is the fair score for peers that give no intervals.
 Hostile text: speed through `extract` on text dense with number-like tokens that make no
 mention ("1 1 1", "$$$", "cent-cent-cent", long digit groups...) and on a whole article on
 one line: every input must run at 1 MB/s or more.
+
+Streaming: `factcheck extract` run in a process of its own on a French file of the given
+size (the seed articles over and over), which it reads as a stream: wall time, MB/s and the
+process's peak memory (its maximum resident set size), which stays flat as the file grows.
 
 Peers, when the `bench` extra is installed (pip install ".[bench]"): dateparser's
 search_dates (dates), quantulum3 (quantities; English only, so French text goes through its
@@ -25,9 +30,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import os
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterable
@@ -193,6 +201,48 @@ def throughput(run: Callable[[], object], characters: int, repeats: int) -> floa
     return characters / statistics.median(seconds)
 
 
+def stream_speed(megabytes: float, seeds: Iterable[str]) -> str:
+    """One table row: `factcheck extract` on a French file of `megabytes` MB (the seed
+    articles over and over), run in a process of its own: mentions, wall time, MB/s and the
+    process's peak resident memory."""
+    article = "\n\n".join(seeds) + "\n\n"
+    size = int(megabytes * 1_000_000)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.txt"
+        with open(path, "w", encoding="utf-8") as out:
+            written = 0
+            while written < size:
+                written += out.write(article)
+        size = path.stat().st_size
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", str(path),
+                                  "--lang", "fr", "--published", "2025-03"],
+                                 stdout=subprocess.PIPE, env=env)
+        assert child.stdout is not None
+        mentions = sum(1 for _ in child.stdout)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+    if child.returncode != 0:
+        raise RuntimeError(f"factcheck extract failed with exit code {child.returncode}")
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS
+    peak = usage.ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1 << 10)
+    return (f"| {size / 1e6:.1f} | {mentions:,} | {seconds:.1f} | {size / 1e6 / seconds:.2f} "
+            f"| {peak:.0f} |")
+
+
+def print_stream(sizes: Iterable[float], sets: dict[str, Annotations]) -> None:
+    seeds = [d.text for d in sets["seeds (fr, dev)"].documents.values()]
+    print("## Streaming: `factcheck extract` on a large file\n")
+    print("One process per file (`python -m factcheck extract FILE --lang fr`, output "
+          "counted through a pipe); wall time, so it includes the start of Python.\n")
+    print("| file MB | mentions | seconds | MB/s | peak RSS (MB) |\n|---|---|---|---|---|")
+    for megabytes in sizes:
+        print(stream_speed(megabytes, seeds))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=3.0, help="size of the timed text")
@@ -206,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the speed on hostile text (part of the full run)")
     parser.add_argument("--round2", action="store_true",
                         help="only the per-class scores on the round-two held-out set")
+    parser.add_argument("--stream-megabytes", type=float, nargs="+", metavar="MB",
+                        help="only `factcheck extract` on French files of these sizes, "
+                        "streamed: time and peak memory (e.g. 10 100)")
     args = parser.parse_args(argv)
     if args.round2:
         print_round2()
@@ -218,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
             "English (held-out)": load_annotations(ANNOTATIONS / "english-heldout.toml")}
     if args.hostile:
         print_hostile(args, sets)
+        return 0
+    if args.stream_megabytes:
+        print_stream(args.stream_megabytes, sets)
         return 0
     peers = {name: importlib.util.find_spec(module) is not None
              for name, module in (("dateparser", "dateparser"), ("quantulum3", "quantulum3"),
@@ -290,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     print_round2()
     print()
     print_hostile(args, sets)
+    if args.smoke:  # the streaming path, on a small file (a full run: --stream-megabytes)
+        print()
+        print_stream([0.2], sets)
     return 0
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import attrs
 
-from factcheck._toml import MAX_BYTES, is_folder, read_text
+from factcheck._toml import MAX_BYTES, is_folder
 from factcheck.corpus import load_corpus
 from factcheck.errors import FactcheckError, ProblemsError
-from factcheck.extract import coerce_published, detect_language, extract
+from factcheck.extract import coerce_published, extract, extract_stream
 from factcheck.extract.records import mention_record
+from factcheck.extract.stream import file_pieces
 from factcheck.ledger import load_ledger
 from factcheck.model import Review
 from factcheck.review import read_sources, review
@@ -99,7 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     ext.add_argument("--keep-furniture", action="store_true",
                      help="also read page furniture (link teasers, credits)")
-    _max_bytes(ext)
+    ext.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                     help=f"refuse (and report) an article of a corpus folder larger than N "
+                     f"bytes (default {MAX_BYTES:,}); a .txt file given by itself is read "
+                     "as a stream, in blocks, whatever its size")
     return parser
 
 
@@ -214,7 +218,9 @@ def _progress_line(total: int):
 
 
 def _documents(args: argparse.Namespace):
-    """(source id, text, language, published) for every file or corpus folder given."""
+    """(source id, mentions) for every file or corpus folder given: the articles of a corpus
+    are read whole, a file given by itself as a stream (memory stays flat however large)."""
+    skip_furniture = not args.keep_furniture
     for path in args.paths:
         folder, problems = is_folder(path)
         if problems:
@@ -222,13 +228,16 @@ def _documents(args: argparse.Namespace):
         if folder:
             corpus = load_corpus(path, max_bytes=args.max_bytes)
             for source in corpus.values():
-                yield (source.id, source.text, args.lang or source.language,
-                       args.published or source.published)
+                yield source.id, extract(source.text, args.lang or source.language,
+                                         args.published or source.published,
+                                         skip_furniture=skip_furniture)
             continue
-        text, problems = read_text(path, max_bytes=args.max_bytes)
-        if text is None:
+        pieces, problems = file_pieces(path)
+        if pieces is None:
             raise ProblemsError(problems)
-        yield path.stem, text, args.lang or detect_language(text), args.published
+        # the language is detected from the first characters, as `extract` does
+        yield path.stem, extract_stream(pieces, args.lang, args.published,
+                                        skip_furniture=skip_furniture)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -238,9 +247,8 @@ def _extract(args: argparse.Namespace) -> int:
         except FactcheckError as exc:
             raise FactcheckError(f"--published {args.published!r}: {exc}") from exc
     out = sys.stdout
-    for source_id, text, language, published in _documents(args):
-        for mention in extract(text, language, published,
-                               skip_furniture=not args.keep_furniture):
+    for source_id, mentions in _documents(args):
+        for mention in mentions:
             record = mention_record(mention, source_id)
             if args.format == "jsonl":
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -32,6 +32,15 @@ def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# Rules and the dates they resolve to are pure functions of a few small values, and a text
+# says "l'an dernier" or "en janvier" again and again: each is worked out once (building a
+# date checks its fields) and remembered, this many of each at most.
+RESOLVED = 1024
+# A date built from its fields ("en 2024", "fin 2023"), once for each set of fields.
+_date = functools.lru_cache(maxsize=4 * RESOLVED)(PartialDate)
+
+
+@functools.lru_cache(maxsize=RESOLVED)
 def resolve(rule: Rule, published: PartialDate | None) -> DateValue | None:
     """Apply `rule` to the publication date; a range where its precision leaves it open."""
     if published is None:
@@ -40,6 +49,7 @@ def resolve(rule: Rule, published: PartialDate | None) -> DateValue | None:
     return first if first == last else DateRange(start=first, end=last, alternatives=True)
 
 
+@functools.lru_cache(maxsize=RESOLVED)
 def offset_rule(unit: str, offset: int) -> Rule:
     """Rule for "l'an dernier" (year, -1), "la semaine prochaine" (week, 1), "fin de l'année"."""
     def rule(ref: dt.date) -> PartialDate:
@@ -61,6 +71,7 @@ def offset_rule(unit: str, offset: int) -> Rule:
     return rule
 
 
+@functools.lru_cache(maxsize=RESOLVED)
 def month_rule(month: int, direction: int) -> Rule:
     """"janvier dernier" (-1): the last January before the reference; "prochain" (+1): the
     next one after it."""
@@ -74,6 +85,7 @@ def month_rule(month: int, direction: int) -> Rule:
     return rule
 
 
+@functools.lru_cache(maxsize=RESOLVED)
 def bare_month(month: int, published: PartialDate | None) -> DateValue | None:
     """"en janvier" with no year: that month of the publication year when it has begun by
     publication; a later month may be last year's or this year's ("came back in August"
@@ -89,6 +101,7 @@ def bare_month(month: int, published: PartialDate | None) -> DateValue | None:
                      else resolved, alternatives=True)
 
 
+@functools.lru_cache(maxsize=RESOLVED)
 def bare_day(month: int, day: int, published: PartialDate | None) -> DateValue | None:
     """"le 31 décembre" with no year: that day of the publication year when it has come by
     publication; a later day may be last year's or this year's, so both are given."""
@@ -104,6 +117,7 @@ def bare_day(month: int, day: int, published: PartialDate | None) -> DateValue |
     return DateRange(start=last_year, end=end, alternatives=True)
 
 
+@functools.lru_cache(maxsize=RESOLVED)
 def same_year_rule(**fields: int | str) -> Rule:
     """A date stated without its year ("le 21 janvier", "au premier trimestre")."""
     return lambda ref: PartialDate(year=ref.year, **fields)  # type: ignore[arg-type]
@@ -148,21 +162,21 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
     g = match.group
 
     if name == "drange":
-        value = DateRange(start=PartialDate(year=_year(g("dr_y1"))),
-                          end=PartialDate(year=_year(g("dr_y2"))))
+        value = DateRange(start=_date(year=_year(g("dr_y1"))),
+                          end=_date(year=_year(g("dr_y2"))))
     elif name == "dnum":
         first, second = int(g("dn_a")), int(g("dn_b"))
         day, month = (first, second) if lexicon.language == "fr" or first > 12 else (second, first)
         year = _year(g("dn_y"))
-        value = PartialDate(year=year + 2000 if year < 100 else year, month=month, day=day)
+        value = _date(year=year + 2000 if year < 100 else year, month=month, day=day)
     elif name == "diso":
-        value = PartialDate(year=_year(g("di_y")), month=int(g("di_m")), day=int(g("di_d")))
+        value = _date(year=_year(g("di_y")), month=int(g("di_m")), day=int(g("di_d")))
     elif name in ("ddmy", "dmdy"):
         prefix = "dd" if name == "ddmy" else "md"
         month = _month(lexicon, g(prefix + "_m"))
         day = 1 if name == "ddmy" and g("dd_first") else int(g(prefix + "_d"))
         if g(prefix + "_y"):
-            value = PartialDate(year=_year(g(prefix + "_y")), month=month, day=day)
+            value = _date(year=_year(g(prefix + "_y")), month=month, day=day)
         else:
             value, relative = bare_day(month, day, published), True
     elif name == "dqlet":
@@ -172,22 +186,21 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         if g("dql_r"):
             value, relative = _in_relative_year(lexicon, g("dql_r"), published, **field), True
         else:
-            value = PartialDate(year=_year(g("dql_y")), **field)  # type: ignore[arg-type]
+            value = _date(year=_year(g("dql_y")), **field)  # type: ignore[arg-type]
     elif name == "dqord":
         number = lexicon.ordinals[normalize_word(g("dqo_o"))]
         field = "half" if normalize_word(g("dqo_k")) in lexicon.date_words("half") else "quarter"
         if g("dqo_y"):
-            value = PartialDate(year=_year(g("dqo_y")), **{field: number})  # type: ignore[arg-type]
+            value = _date(year=_year(g("dqo_y")), **{field: number})  # type: ignore[arg-type]
         elif g("dqo_r"):
             value = _in_relative_year(lexicon, g("dqo_r"), published, **{field: number})
             relative = True
         else:
             value, relative = resolve(same_year_rule(**{field: number}), published), True
     elif name == "dpart":
-        value = PartialDate(year=_year(g("dp_y")), part=lexicon.parts[normalize_word(g("dp_p"))])
+        value = _date(year=_year(g("dp_y")), part=lexicon.parts[normalize_word(g("dp_p"))])
     elif name == "dseason":
-        value = PartialDate(year=_year(g("ds_y")),
-                            season=lexicon.seasons[normalize_word(g("ds_s"))])
+        value = _date(year=_year(g("ds_y")), season=lexicon.seasons[normalize_word(g("ds_s"))])
     elif name == "dmrel":
         if g("dmr_m"):
             month = _month(lexicon, g("dmr_m"))
@@ -198,7 +211,7 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
                          in lexicon.date_words("month_last_before") else 1)
         value, relative = resolve(month_rule(month, direction), published), True
     elif name == "dmy":
-        value = PartialDate(year=_year(g("dmy_y")), month=_month(lexicon, g("dmy_m")))
+        value = _date(year=_year(g("dmy_y")), month=_month(lexicon, g("dmy_m")))
     elif name == "drel":
         if normalize_word(g("drel")) in lexicon.date_words("today_words") and not (
                 is_dated_event(text, start, end, lexicon.language)):
@@ -228,7 +241,7 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         start, end, value, relative, anchored = found
     elif name == "dyear":
         start, end = match.start("dy_y"), match.end("dy_y")
-        value = PartialDate(year=_year(g("dy_y")))
+        value = _date(year=_year(g("dy_y")))
     else:
         raise ValueError(f"no date handler for {name!r}")
     return Mention(kind=Kind.DATE, start=start, end=end, text=text[start:end], value=value,
@@ -242,13 +255,13 @@ def _from_anchor(previous: list[Mention], start: int, text: str, unit: str,
         return None
     if unit == "month" and anchor.month is not None:
         year, month = shift_month(anchor.year, anchor.month, offset)
-        return PartialDate(year=year, month=month)
+        return _date(year=year, month=month)
     if unit == "decade":
-        return PartialDate(year=anchor.year + 10 * offset)
+        return _date(year=anchor.year + 10 * offset)
     if unit == "day":  # le lendemain, la veille: from a stated day only
         return (PartialDate.from_date(anchor.start + dt.timedelta(days=offset))
                 if anchor.day is not None else None)
-    return PartialDate(year=anchor.year + offset) if unit in ("year", "month") else None
+    return _date(year=anchor.year + offset) if unit in ("year", "month") else None
 
 
 
@@ -330,6 +343,7 @@ def is_dated_event(text: str, start: int, end: int, language: str) -> bool:
             or future_pattern(language).search(clause) is not None)
 
 
+@functools.lru_cache(maxsize=RESOLVED)
 def weekday_rule(weekday: int, mode: str) -> Rule:
     """The `weekday` (Monday 0) nearest the reference: "before" (strictly), "after"
     (strictly), "on_before" or "on_after" (the reference day itself counts)."""
@@ -371,7 +385,13 @@ def _in_relative_year(lexicon: Lexicon, phrase: str, published: PartialDate | No
                       **fields: int) -> DateValue | None:
     """A month or quarter of "l'an dernier", "last year"."""
     _, offset = lexicon.relative[normalize_word(phrase)]
-    return resolve(lambda ref: PartialDate(year=ref.year + offset, **fields), published)
+    return resolve(relative_year_rule(offset, **fields), published)
+
+
+@functools.lru_cache(maxsize=RESOLVED)
+def relative_year_rule(offset: int, **fields: int) -> Rule:
+    """A month or quarter of the year `offset` years from the reference."""
+    return lambda ref: PartialDate(year=ref.year + offset, **fields)  # type: ignore[arg-type]
 
 
 def _part_month(match: re.Match[str], text: str, lexicon: Lexicon,
@@ -379,7 +399,7 @@ def _part_month(match: re.Match[str], text: str, lexicon: Lexicon,
     g = match.group
     month = _month(lexicon, g("dpm_m"))
     if g("dpm_y"):
-        value: DateValue | None = PartialDate(year=_year(g("dpm_y")), month=month)
+        value: DateValue | None = _date(year=_year(g("dpm_y")), month=month)
         relative = False
     elif g("dpm_r"):
         value, relative = _in_relative_year(lexicon, g("dpm_r"), published, month=month), True
@@ -403,20 +423,26 @@ def _lowercase_month(match: re.Match[str], text: str, lexicon: Lexicon,
     day = int(g("lcm_d"))
     start, end = match.start("dlcm"), match.end("dlcm")
     if g("lcm_y"):
-        return start, end, PartialDate(year=_year(g("lcm_y")), month=month, day=day), False, False
+        return start, end, _date(year=_year(g("lcm_y")), month=month, day=day), False, False
     return start, end, bare_day(month, day, published), True, False
 
 
 def _weak_year(match: re.Match[str], text: str, lexicon: Lexicon,
                published: PartialDate | None, previous: list[Mention]) -> Found:
     start, end = match.start("dy2_y"), match.end("dy2_y")
-    return start, end, PartialDate(year=_year(match.group("dy2_y"))), False, False
+    return start, end, _date(year=_year(match.group("dy2_y"))), False, False
 
 
 @functools.cache
 def _quantity_only(language: str) -> re.Pattern[str]:
     """The quantity construct alone: a span that no date anchors is read as a duration."""
     return re.compile(grammar.quantity(load_lexicon(language)))
+
+
+@functools.lru_cache(maxsize=RESOLVED)
+def shift_rule(unit: str, count: int) -> Rule:
+    """ "dans deux semaines": `count` units after the reference."""
+    return lambda ref: _shift(ref, unit, count)
 
 
 def _shift(anchor: dt.date, unit: str, count: int) -> PartialDate:
@@ -426,8 +452,8 @@ def _shift(anchor: dt.date, unit: str, count: int) -> PartialDate:
         return PartialDate.from_date(anchor + dt.timedelta(weeks=count))
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, count)
-        return PartialDate(year=year, month=month)
-    return PartialDate(year=anchor.year + count)
+        return _date(year=year, month=month)
+    return _date(year=anchor.year + count)
 
 
 def _span(match: re.Match[str], text: str, lexicon: Lexicon,
@@ -442,8 +468,7 @@ def _span(match: re.Match[str], text: str, lexicon: Lexicon,
     fine = unit in ("day", "week")
     if g("dsp_in") or g("dsp_now"):
         if published is not None and (published.day is not None or not fine):
-            rule: Rule = lambda ref: _shift(ref, unit, count)  # noqa: E731
-            return start, end, resolve(rule, published), True, False
+            return start, end, resolve(shift_rule(unit, count), published), True, False
     else:
         anchor = anchor_of(previous, start, text)
         if anchor is not None and (anchor.day is not None or not fine) and (
@@ -469,11 +494,11 @@ def _day_alone(match: re.Match[str], text: str, lexicon: Lexicon,
             continue
         last = value.end if isinstance(value, DateRange) else value
         if isinstance(last, PartialDate) and last.month is not None:
-            return start, end, PartialDate(year=last.year, month=last.month, day=day), False, True
+            return start, end, _date(year=last.year, month=last.month, day=day), False, True
         break
     if published is None or published.month is None:
         return start, end, None, True, False
-    return start, end, PartialDate(year=published.year, month=published.month, day=day), True, False
+    return start, end, _date(year=published.year, month=published.month, day=day), True, False
 
 
 def _short(match: re.Match[str], text: str, lexicon: Lexicon,
@@ -493,8 +518,8 @@ def _dashed(match: re.Match[str], text: str, lexicon: Lexicon,
     day, start, end = int(match.group("ddh_d")), match.start("ddash"), match.end("ddash")
     if match.group("ddh_y"):
         year = int(match.group("ddh_y"))
-        return start, end, PartialDate(year=year + 2000 if year < 100 else year, month=month,
-                                       day=day), False, False
+        return start, end, _date(year=year + 2000 if year < 100 else year, month=month,
+                                 day=day), False, False
     return start, end, bare_day(month, day, published), True, False
 
 

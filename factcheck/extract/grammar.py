@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from factcheck.extract.lexicon import Lexicon, currency_signs, load_lexicon
+from factcheck.extract.prefixes import can_start_with
 
 # A figure never starts glued to a word, a decimal, a slash or a hyphen: "o1", "GPT-5",
 # "Phi-4", "1/2" and the tail of "2.1.3" are not figures.
@@ -73,8 +74,33 @@ def words(items: Iterable[str], *, case_sensitive: bool = False) -> str:
     if not items:
         return r"(?!x)x"  # matches nothing: this language has no such words
     body = trie(items)
+    if not case_sensitive:
+        body = _first_characters(items) + body
     # a phrase ending in an apostrophe or hyphen ("d'", "mi-") runs into the next word
     return ("(?:" if case_sensitive else "(?i:") + body + r")(?:(?<=['’-])|(?!\w))"
+
+
+def _first_characters(items: Iterable[str]) -> str:
+    """A look-ahead for the characters the phrases start with, as `trie` writes them.
+
+    Under (?i) the engine enters each branch of an alternation to compare its first
+    letter, where it compares a case-sensitive letter before entering: one test of the
+    first character spares trying each of a list's many first letters in turn."""
+    firsts = {_char(item.replace("’", "'").split()[0][0]) for item in items}
+    singles = sorted(f for f in firsts if len(f) == 1 or f.startswith("\\"))
+    others = sorted(firsts - set(singles))
+    if others:  # "['’]": an apostrophe first
+        singles.extend(o.strip("[]") for o in others)
+    return "(?=[" + "".join(singles) + "])"
+
+
+def words_backwards(items: Iterable[str]) -> str:
+    """The phrases of `words` written backwards, with no word edges: matched against a
+    reversed text, it finds every place `words` finds, and maybe more."""
+    items = [i for i in items if i.strip()]
+    if not items:
+        return r"(?!x)x"
+    return "(?i:" + trie(" ".join(i.replace("’", "'").split())[::-1] for i in items) + ")"
 
 
 # White space that groups thousands: "250 000" in French (any space), only the no-break and
@@ -217,7 +243,7 @@ def quantity(lexicon: Lexicon) -> str:
         r"(?:" + currency_before("q_cur2") + r")?"
         + number(lexicon, "q2", articles=False) + r"(?:" + scale(lexicon, "q2_scale") + r")?"
         r")?"
-        r"(?:" + unit(lexicon, "q_unit") + r")?"
+        r"(?P<q_unit>" + unit(lexicon, "q_unit") + r")?"
         r"(?:\s+(?P<q_post>" + words(lexicon.post_hedges) + r"))?"
         r")"
     )
@@ -591,10 +617,54 @@ LOOKAHEAD = 160
 
 
 @functools.cache
+def constructs(language: str) -> tuple[str, ...]:
+    """The constructs of the master pattern of `language`, in priority order."""
+    lexicon = load_lexicon(language)
+    return (not_quantities(), *dates(lexicon), vague_amount(lexicon),
+            approximate_count(lexicon), ratio_of_change(lexicon), quantity(lexicon))
+
+
+def _alternation(parts: Iterable[str]) -> str:
+    # Only try at the first character of a word or a currency sign: cheap to reject.
+    return r"(?<!\w)(?=[\w" + SIGN_CHARS + r"~+(−-])(?:" + "|".join(parts) + ")"
+
+
+@functools.cache
 def master_pattern(language: str) -> re.Pattern[str]:
     """The one pattern that finds every mention of `language`, compiled once."""
-    lexicon = load_lexicon(language)
-    parts = [not_quantities(), *dates(lexicon), vague_amount(lexicon),
-             approximate_count(lexicon), ratio_of_change(lexicon), quantity(lexicon)]
-    # Only try at the first character of a word or a currency sign: cheap to reject.
-    return re.compile(r"(?<!\w)(?=[\w" + SIGN_CHARS + r"~+(−-])(?:" + "|".join(parts) + ")")
+    return re.compile(_alternation(constructs(language)))
+
+
+# the distinct words (and first digits of numbers) master_for remembers per language
+MASTER_KEYS = 4096
+
+
+@functools.lru_cache(maxsize=MASTER_KEYS)
+def master_for(language: str, head: str, whole_word: bool) -> tuple[re.Pattern[str], ...]:
+    """The patterns to try in turn where a word (or a number) starting with `head` starts
+    (`whole_word`: where the word `head` stands, whole): the master pattern cut down to the
+    constructs that can start with it, in the same order. Empty when no construct can.
+
+    At any position that starts with `head` the first of them to match finds exactly the
+    match the master pattern finds there: a construct left out cannot match
+    (`prefixes.can_start_with`), and the others keep their priority. Trying "the" or "de"
+    against the few constructs that can start with it, not all thirty, is most of the
+    saving. The amounts construct, last in priority and by far the longest, is a pattern of
+    its own, so that the cut-down patterns compiled on first use stay small and quick to
+    compile."""
+    parts = constructs(language)
+    amounts = len(parts) - 1
+    chosen = [index for index, part in enumerate(parts)
+              if can_start_with(part, head, whole_word=whole_word)]
+    patterns = []
+    if any(index != amounts for index in chosen):
+        patterns.append(_master_subset(language, tuple(i for i in chosen if i != amounts)))
+    if amounts in chosen:
+        patterns.append(_master_subset(language, (amounts,)))
+    return tuple(patterns)
+
+
+@functools.cache
+def _master_subset(language: str, chosen: tuple[int, ...]) -> re.Pattern[str]:
+    parts = constructs(language)
+    return re.compile(_alternation(parts[index] for index in chosen))

@@ -60,6 +60,11 @@ def _lower_keys(table: dict[str, Any]) -> dict[str, Any]:
     return {normalize_word(k): v for k, v in table.items()}
 
 
+# matched words normalize_word remembers: the same few hundred words recur in a text
+NORMALIZED_WORDS = 4096
+
+
+@functools.lru_cache(maxsize=NORMALIZED_WORDS)
 def normalize_word(word: str) -> str:
     """Lookup form of a matched word: lower case, one space, straight apostrophe."""
     return " ".join(word.replace("’", "'").lower().split())

@@ -11,7 +11,8 @@ from decimal import Decimal
 from factcheck.errors import ParseError
 import attrs
 
-from factcheck.extract.grammar import CURRENCY_SYMBOLS, currency_symbols, digits, words
+from factcheck.extract.grammar import (CURRENCY_SYMBOLS, currency_symbols, digits, words,
+                                       words_backwards)
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
 from factcheck.model import Approx, Kind, Mention, Quantity
@@ -270,16 +271,20 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
     if kind in (Kind.MONEY, Kind.PERCENT) and upper is None:
         if match.group("q_sign") is not None:
             negative, start = True, match.start("q_sign")
-        elif hedge is None and (word := context.negative.search(text, max(0, start - 30), start)):
+        elif hedge is None and (word := _search_back(context.negative, context.negative_backwards,
+                                                      text, max(0, start - 30), start)):
             negative, start = True, word.start()
     # the size of a change: "en baisse de 3 %", "fell 3%", "a reculé de 2 milliards"
     change = None
     if not negative:
         # from the figure (or its hedge or sign): "up from 35%" is a level, and "en baisse
         # de 3 %" reads its "de" as the change's joiner, not as a range's opener
-        opening = next(match.start(g) for g in ("q_hedge", "q_sign", "q_cur1", "q1_d", "q1_w")
-                       if match.group(g) is not None)
-        found = context.change.search(text, max(0, opening - 40), opening)
+        for group in _OPENING_GROUPS:
+            opening = match.start(group)  # -1 for a group that did not match
+            if opening >= 0:
+                break
+        found = _search_back(context.change, context.change_backwards, text,
+                             max(0, opening - 40), opening)
         if found is not None:
             change = lexicon.changes[normalize_word(found.group(1))]
 
@@ -305,13 +310,13 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
                    value=quantity), accepted_end
 
 
-_UNIT_GROUPS = ("q_unit_cur_sym", "q_unit_cur_word", "q_unit_cur_code", "q_unit_pct",
-                "q_unit_pts", "q_unit_dur", "q_unit_noun")
+# what a figure opens with, in the order it is written: its hedge, sign, currency or digits
+_OPENING_GROUPS = ("q_hedge", "q_sign", "q_cur1", "q1_d", "q1_w")
 
 
 def _unit_end(match: re.Match[str]) -> int:
     """Where the unit after the figure ends, or -1 when no unit followed it."""
-    return max(map(match.end, _UNIT_GROUPS))  # end() is -1 for groups that did not match
+    return match.end("q_unit")  # end() is -1 for a group that did not match
 
 
 def _currency_code(written: str, lexicon: Lexicon) -> str:
@@ -365,10 +370,15 @@ class _Round2:
     per_unit: re.Pattern[str]  # "$40 per share", "40 dollars par action"
     negative: re.Pattern[str]  # "moins 5 %"
     change: re.Pattern[str]  # "en baisse de 3 %"
+    # the two above read backwards from the figure, without their word edges: a quick test
+    # that rules them out before the search
+    negative_backwards: re.Pattern[str]
+    change_backwards: re.Pattern[str]
     next_word: re.Pattern[str]
     model_code: re.Pattern[str]  # "puces H100"
     scale: re.Pattern[str]
     alternative: re.Pattern[str]  # "40 ou 20 milliards de dollars"
+    alternative_backwards: re.Pattern[str]
     hyphen_duration: re.Pattern[str]  # "five-year"
     url_escape: re.Pattern[str]  # what follows "%" in "q=30%25"
     money_context: re.Pattern[str]  # "sterling", "£": bare "livres" are pounds
@@ -388,6 +398,9 @@ def _round2(language: str) -> _Round2:
         per_unit=re.compile(r"\s*-?\s*(" + words(lexicon.word_list("per_unit")) + r")\s*"
                             r"([^\W\d_][\w'’-]*)"),
         negative=re.compile(words(lexicon.word_list("negative")) + r"\s+$"),
+        negative_backwards=re.compile(r"\s+" + words_backwards(lexicon.word_list("negative"))),
+        change_backwards=re.compile(r"\s*(?:" + words_backwards(lexicon.word_list("change_joiners"))
+                                    + r"\s+)?" + words_backwards(lexicon.changes)),
         change=re.compile(r"(?<!\w)(" + words(lexicon.changes) + r")(?:\s+"
                           + words(lexicon.word_list("change_joiners")) + r")?\s*$"),
         next_word=re.compile(r"\s+([^\W\d_][\w'’-]*)"),
@@ -398,11 +411,23 @@ def _round2(language: str) -> _Round2:
                          + r")(?![^\W\d_]))"),
         alternative=re.compile(r"(?<![\w.,/-])(" + digits(lexicon) + r")\s+"
                                + words(lexicon.word_list("alternatives")) + r"\s+$"),
+        alternative_backwards=re.compile(r"\s+" + words_backwards(
+            lexicon.word_list("alternatives")) + r"\s+[0-9]"),
         sentence_break=re.compile(r"[.!?;:]\s|\n"),
         hyphen_duration=re.compile(r"-(" + words(lexicon.durations) + r")(?!-[0-9])"),
         url_escape=re.compile(r"%(?:[0-9A-Fa-f]{2}|[&=])"),
         money_context=re.compile(r"£|" + words(lexicon.word_list("money_context"))),
     )
+
+
+def _search_back(pattern: re.Pattern[str], backwards: re.Pattern[str], text: str, low: int,
+                 end: int) -> re.Match[str] | None:
+    """`pattern.search(text, low, end)` for a pattern that ends where the figure starts, at
+    `end` ("en baisse de |3 %"). `backwards`, matched against the window read backwards,
+    finds at least every match of `pattern`: when it finds none, the search is not run."""
+    if backwards.match(text[low:end][::-1]) is None:
+        return None
+    return pattern.search(text, low, end)
 
 
 def _hyphen_duration(match: re.Match[str], text: str, lexicon: Lexicon, start: int,
@@ -467,30 +492,50 @@ def _brand_noun(noun: str, text: str, end: int, lexicon: Lexicon) -> tuple[str, 
     return None
 
 
+# how far after an amount of money (in characters) a figure without a unit takes its unit
+INHERIT_REACH = 200
+
+
+@attrs.frozen
+class UnitContext:
+    """What `carry_units` carries from one part of a text to the next: the last amount of
+    money of the sentence and the last mention written, if any."""
+
+    money: Mention | None = None
+    last: Mention | None = None
+
+
 def inherit_units(mentions: list[Mention], text: str, lexicon: Lexicon) -> list[Mention]:
     """Figures whose unit or scale another figure states: "22,4 milliards de dollars, dont
     11,9 milliards" (USD), "40 ou 20 milliards de dollars" (40 billion USD). Marked inherited."""
-    context = _round2(lexicon.language)
+    return carry_units(mentions, text, lexicon, UnitContext())[0]
+
+
+def carry_units(mentions: list[Mention], text: str, lexicon: Lexicon,
+                context: UnitContext) -> tuple[list[Mention], UnitContext]:
+    """`inherit_units` on the next part of a text, after the parts that left `context`; and
+    the context it leaves."""
+    patterns = _round2(lexicon.language)
     out: list[Mention] = []
-    money: Mention | None = None  # the last amount of money of the sentence
+    money, last = context.money, context.last  # money: the last amount of the sentence
     for mention in mentions:
         quantity = mention.value
         if not isinstance(quantity, Quantity):
-            out.append(mention)
+            out.append(last := mention)
             continue
-        if money is not None and context.sentence_break.search(text, money.end, mention.start):
+        if money is not None and patterns.sentence_break.search(text, money.end, mention.start):
             money = None
         if (mention.kind is Kind.COUNT and quantity.unit is None and money is not None
-                and mention.start - money.end < 200):
+                and mention.start - money.end < INHERIT_REACH):
             mention = attrs.evolve(mention, kind=Kind.MONEY, inherited=True,
                                    value=attrs.evolve(quantity, unit=money.value.unit))
         if mention.kind is Kind.MONEY and isinstance(mention.value, Quantity):
-            first = _alternative(mention, text, context, lexicon)
-            if first is not None and (not out or out[-1].end <= first.start):
+            first = _alternative(mention, text, patterns, lexicon)
+            if first is not None and (last is None or last.end <= first.start):
                 out.append(first)
             money = mention
-        out.append(mention)
-    return out
+        out.append(last := mention)
+    return out, UnitContext(money=money, last=last)
 
 
 def _alternative(mention: Mention, text: str, context: _Round2,
@@ -498,9 +543,12 @@ def _alternative(mention: Mention, text: str, context: _Round2,
     """ "40" in "40 ou 20 milliards de dollars": the scale and unit of the figure after it."""
     quantity = mention.value
     assert isinstance(quantity, Quantity)
-    before = context.alternative.search(text, max(0, mention.start - 40), mention.start)
+    before = _search_back(context.alternative, context.alternative_backwards, text,
+                          max(0, mention.start - 40), mention.start)
+    if before is None or quantity.value is None:
+        return None
     found = context.scale.search(mention.text)
-    if before is None or found is None or quantity.value is None:
+    if found is None:
         return None
     factor = scale_factor(found.group().lstrip("0123456789"), lexicon)
     if factor is None:
