@@ -61,10 +61,28 @@ def test_a_relative_date_is_a_range_when_the_publication_date_leaves_it_open():
 
 
 def test_a_bare_month_after_the_publication_month_may_be_last_year_or_this_year():
-    [mention] = extract("Musk came back in August with a new suit", "en", "2025-03-11")
+    [mention] = extract("Le retour de Musk en août, avec un nouveau costume", "fr", "2025-03-11")
     assert str(mention.value) == "2024-08/2025-08"
-    [earlier] = extract("Musk came back in August with a new suit", "en", "2024-12")
+    [earlier] = extract("Le retour de Musk en août, avec un nouveau costume", "fr", "2024-12")
     assert str(earlier.value) == "2024-08"
+
+
+@pytest.mark.parametrize("language, sentence, published, expected", [
+    # a past verb: the last such month up to publication
+    ("en", "Musk came back in August with a new suit", "2025-03-11", "2024-08"),
+    ("fr", "Musk a annoncé en août un nouveau projet", "2025-03-11", "2024-08"),
+    # a future verb: the first such month from publication on
+    ("en", "It expects a slowdown in early January", "2025-12-03", "2026-01"),
+    ("en", "The company is expected to close the sale in mid-September", "2025-02-19",
+     "2025-09"),
+    ("fr", "Les négociations reprendront mi-novembre", "2025-10-08", "2025-11"),
+    ("fr", "La grève, prévue mi-avril, pourrait coûter cher", "2025-03-26", "2025-04"),
+    ("en", "The board will meet on 15 June", "2025-04-23", "2025-06-15"),
+])
+def test_the_tense_of_its_clause_picks_the_year_of_a_bare_month(language, sentence,
+                                                                  published, expected):
+    [mention] = [m for m in extract(sentence, language, published) if m.kind == "date"]
+    assert str(mention.value) == expected
 
 
 def test_a_relative_date_without_a_publication_date_is_reported_unresolved():

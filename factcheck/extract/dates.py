@@ -86,33 +86,41 @@ def month_rule(month: int, direction: int) -> Rule:
 
 
 @functools.lru_cache(maxsize=RESOLVED)
-def bare_month(month: int, published: PartialDate | None) -> DateValue | None:
-    """"en janvier" with no year: that month of the publication year when it has begun by
-    publication; a later month may be last year's or this year's ("came back in August"
-    in March), so it is the range of both rather than a guess."""
-    def this_year(ref: dt.date) -> PartialDate:
-        return PartialDate(year=ref.year, month=month)
-
-    resolved = resolve(this_year, published)
-    if resolved is None or published is None or month <= published.start.month:
-        return resolved
-    last_year = PartialDate(year=published.start.year - 1, month=month)
-    return DateRange(start=last_year, end=resolved.end if isinstance(resolved, DateRange)
-                     else resolved, alternatives=True)
+def bare_month(month: int, published: PartialDate | None, tense: int = 0) -> DateValue | None:
+    """"en janvier" with no year, read with the `tense` of its clause (see `tense`): in the
+    future, the first such month from publication on ("reprendront mi-novembre" in October:
+    this year; "expects a slowdown in early January" in December: next year); in the past,
+    the last one up to publication; with no tense, this year's when it has begun by
+    publication, else the range of both (a later month may be either)."""
+    return _bare(published, tense, month)
 
 
 @functools.lru_cache(maxsize=RESOLVED)
-def bare_day(month: int, day: int, published: PartialDate | None) -> DateValue | None:
-    """"le 31 décembre" with no year: that day of the publication year when it has come by
-    publication; a later day may be last year's or this year's, so both are given."""
-    resolved = resolve(same_year_rule(month=month, day=day), published)
-    if resolved is None or published is None or (month, day) <= (
-            published.start.month, published.start.day):
+def bare_day(month: int, day: int, published: PartialDate | None,
+             tense: int = 0) -> DateValue | None:
+    """"le 31 décembre" with no year: read as `bare_month` reads a month."""
+    return _bare(published, tense, month, day)
+
+
+def _bare(published: PartialDate | None, tense: int, month: int,
+          day: int | None = None) -> DateValue | None:
+    fields = {"month": month} if day is None else {"month": month, "day": day}
+    resolved = resolve(same_year_rule(**fields), published)
+    if resolved is None or published is None:
         return resolved
+    ref = published.start
+    stated = (month,) if day is None else (month, day)
+    now = (ref.month,) if day is None else (ref.month, ref.day)
     try:
-        last_year = PartialDate(year=published.start.year - 1, month=month, day=day)
+        if tense > 0:
+            return resolved if stated >= now else PartialDate(year=ref.year + 1, **fields)
+        if stated <= now:
+            return resolved
+        last_year = PartialDate(year=ref.year - 1, **fields)
     except ValueError:  # 29 February of a common year
         return resolved
+    if tense < 0:
+        return last_year
     end = resolved.end if isinstance(resolved, DateRange) else resolved
     return DateRange(start=last_year, end=end, alternatives=True)
 
@@ -178,7 +186,8 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         if g(prefix + "_y"):
             value = _date(year=_year(g(prefix + "_y")), month=month, day=day)
         else:
-            value, relative = bare_day(month, day, published), True
+            value = bare_day(month, day, published, tense(text, start, end, lexicon.language))
+            relative = True
     elif name == "dqlet":
         letter, number = g("dql_l"), int(g("dql_n"))
         is_half = letter in lexicon.date_words("half_letters")
@@ -233,7 +242,9 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         value, anchored = _from_anchor(previous, start, text, unit, offset), True
     elif name == "dmcue":
         start, end = match.start("dmc_m"), match.end("dmc_m")
-        value, relative = bare_month(_month(lexicon, g("dmc_m")), published), True
+        value = bare_month(_month(lexicon, g("dmc_m")), published,
+                           tense(text, start, end, lexicon.language))
+        relative = True
     elif name in ROUND2_HANDLERS:
         found = ROUND2_HANDLERS[name](match, text, lexicon, published, previous)
         if found is None or isinstance(found, Mention):
@@ -343,6 +354,15 @@ def is_dated_event(text: str, start: int, end: int, language: str) -> bool:
             or future_pattern(language).search(clause) is not None)
 
 
+def tense(text: str, start: int, end: int, language: str) -> int:
+    """The tense of the clause around a date stated without its year: 1 future (a future
+    verb or marker, read as for weekdays), -1 past (a past verb: "a annoncé", "said",
+    "announced"), 0 when the clause says neither."""
+    if is_future(text, start, end, language):
+        return 1
+    return -1 if past_pattern(language).search(_clause(text, start, end)) else 0
+
+
 @functools.lru_cache(maxsize=RESOLVED)
 def weekday_rule(weekday: int, mode: str) -> Rule:
     """The `weekday` (Monday 0) nearest the reference: "before" (strictly), "after"
@@ -404,7 +424,9 @@ def _part_month(match: re.Match[str], text: str, lexicon: Lexicon,
     elif g("dpm_r"):
         value, relative = _in_relative_year(lexicon, g("dpm_r"), published, month=month), True
     else:
-        value, relative = bare_month(month, published), True
+        value = bare_month(month, published, tense(text, match.start("dpmonth"),
+                                                   match.end("dpmonth"), lexicon.language))
+        relative = True
     return match.start("dpmonth"), match.end("dpmonth"), value, relative, False
 
 
@@ -424,7 +446,8 @@ def _lowercase_month(match: re.Match[str], text: str, lexicon: Lexicon,
     start, end = match.start("dlcm"), match.end("dlcm")
     if g("lcm_y"):
         return start, end, _date(year=_year(g("lcm_y")), month=month, day=day), False, False
-    return start, end, bare_day(month, day, published), True, False
+    return start, end, bare_day(month, day, published, tense(text, start, end, lexicon.language)
+                                ), True, False
 
 
 def _weak_year(match: re.Match[str], text: str, lexicon: Lexicon,
@@ -507,7 +530,9 @@ def _short(match: re.Match[str], text: str, lexicon: Lexicon,
     day, month = int(match.group("dsh_d")), int(match.group("dsh_m"))
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
-    return match.start("dshort"), match.end("dshort"), bare_day(month, day, published), True, False
+    start, end = match.start("dshort"), match.end("dshort")
+    return start, end, bare_day(month, day, published,
+                                tense(text, start, end, lexicon.language)), True, False
 
 
 def _dashed(match: re.Match[str], text: str, lexicon: Lexicon,
@@ -520,7 +545,8 @@ def _dashed(match: re.Match[str], text: str, lexicon: Lexicon,
         year = int(match.group("ddh_y"))
         return start, end, _date(year=year + 2000 if year < 100 else year, month=month,
                                  day=day), False, False
-    return start, end, bare_day(month, day, published), True, False
+    return start, end, bare_day(month, day, published, tense(text, start, end, lexicon.language)
+                                ), True, False
 
 
 ROUND2_HANDLERS: dict[str, Callable[..., Found | Mention | None]] = {
