@@ -21,6 +21,8 @@ CURRENCIES = [
      [("75 millions de $", "money", 75 * M, 74.5 * M, 75.5 * M, "USD", "exact", None, False)]),
     ("fr", "une amende de 16,4 millions de $CAD",
      [("16,4 millions de $CAD", "money", 16_400_000, 16_350_000, 16_450_000, "CAD", "exact", None, False)]),
+    ("fr", "un bénéfice de 287 millions de CHF",
+     [("287 millions de CHF", "money", 287 * M, 286.5 * M, 287.5 * M, "CHF", "exact", None, False)]),
     ("fr", "une subvention de 2 millions de €",
      [("2 millions de €", "money", 2 * M, 1.5 * M, 2.5 * M, "EUR", "exact", None, False)]),
     ("en", "deals worth US$5 million, C$45mn and A$3bn",
@@ -68,6 +70,15 @@ SIGNS = [
       ("divisée par deux", "ratio", 2, 2, 2, "x", "exact", "down", False)]),
     ("en", "Profit tripled while costs were halved.", [("tripled", "ratio", 3, 3, 3, "x", "exact", "up", False),
                                                       ("halved", "ratio", 2, 2, 2, "x", "exact", "down", False)]),
+    ("en", "Assets shrank by $1.2 billion.",
+     [("$1.2 billion", "money", 1.2 * B, 1.15 * B, 1.25 * B, "USD", "exact", "down", False)]),
+    ("en", "The margin narrowed by 1.5 percentage points.",
+     [("1.5 percentage points", "percent", 1.5, 1.45, 1.55, "pp", "exact", "down", False)]),
+    ("en", "Spending was cut by 4%.", [("4%", "percent", 4, 3.5, 4.5, "%", "exact", "down", False)]),
+    ("en", "The lender will cut 2,000 jobs.", [("2,000 jobs", "count", 2000, 2000, 2000, "jobs", "exact", None, False)]),
+    ("fr", "Le titre avait regagné 4 %, puis a encore cédé 2 %.",
+     [("4 %", "percent", 4, 3.5, 4.5, "%", "exact", "up", False),
+      ("2 %", "percent", 2, 1.5, 2.5, "%", "exact", "down", False)]),
 ]
 
 INHERITED = [

@@ -15,7 +15,7 @@ from factcheck.extract.grammar import (CURRENCY_SYMBOLS, currency_symbols, digit
                                        words_backwards)
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
-from factcheck.model import Approx, Kind, Mention, Quantity
+from factcheck.model import Approx, Kind, Mention, Quantity, currency_codes
 
 ABOUT = Decimal("0.1")  # "environ 14" allows 10 % either way (or the digits' precision if wider)
 ONE = Decimal(1)
@@ -200,7 +200,10 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         noun = match.group("q_unit_noun")
         product_name = (match.group("q1_d") is not None and factor is None
                         and _PRODUCT_NAME_BEFORE.search(before) is not None)
-        if normalize_word(noun) in lexicon.word_list("bare_points") and \
+        if noun.isupper() and noun in currency_codes():
+            # "287 millions de CHF": a currency's code after "de"/"of" is money
+            kind, unit, accepted_end = Kind.MONEY, noun, match.end("q_unit_noun")
+        elif normalize_word(noun) in lexicon.word_list("bare_points") and \
                 _percent_context(lexicon.language).search(text, max(0, start - CONTEXT), accepted_end + CONTEXT):
             kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_noun")
         elif not product_name and (brand := _brand_noun(noun, text, match.end("q_unit_noun"),
