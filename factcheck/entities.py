@@ -55,13 +55,15 @@ class EntityMention:
 
 @attrs.frozen(eq=False)
 class EntityRegistry(Mapping[str, Entity]):
-    """Entities by id, with the compiled alias matcher."""
+    """Entities by id, with the alias matcher (compiled on first use: a registry of tens of
+    thousands of entities takes a second or more to compile, and one read only to be merged
+    into another is never searched)."""
 
     entities: dict[str, Entity]
     by_alias: dict[str, str]  # folded alias -> entity id
-    pattern: re.Pattern[str]
     fuzzy_aliases: tuple[str, ...]  # folded single-word aliases eligible for fuzzy matching
     fuzzy_cache: dict[str, str | None] = attrs.field(factory=dict, repr=False)
+    _compiled: list[re.Pattern[str]] = attrs.field(factory=list, repr=False)
     # projects and joint ventures with their parties, named by their members: listed once,
     # since claims ask for them often and a registry may hold tens of thousands of entities
     projects: tuple[Entity, ...] = attrs.field(init=False, repr=False)
@@ -69,6 +71,14 @@ class EntityRegistry(Mapping[str, Entity]):
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "projects", tuple(
             e for e in self.entities.values() if e.kind == "project" and e.parties))
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The alias matcher: every folded alias, longest first, as whole words."""
+        if not self._compiled:
+            body = trie(self.by_alias) if self.by_alias else r"(?!x)x"
+            self._compiled.append(re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])"))
+        return self._compiled[0]
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -193,9 +203,7 @@ def build_registry(entities: Iterable[Entity]) -> EntityRegistry:
         alias for alias, entity_id in by_alias.items()
         if " " not in alias and len(alias) >= FUZZY_MIN_LENGTH
         and alias not in entity_cased(by_id[entity_id])))
-    body = trie(by_alias) if by_alias else r"(?!x)x"
-    pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
-    return EntityRegistry(by_id, by_alias, pattern, fuzzy)
+    return EntityRegistry(by_id, by_alias, fuzzy)
 
 
 def _entity_from_table(table: Any, index: int, path: Path, text: str,
