@@ -110,6 +110,15 @@ NOUNS = [
      [("five-year", "duration", 5, 5, 5, "year", "exact", None, False),
       ("10-year", "duration", 10, 10, 10, "year", "exact", None, False)]),
     ("en", "a $10bn-a-year budget", [("$10bn", "money", 10 * B, 9.5 * B, 10.5 * B, "USD", "exact", None, False)]),
+    ("en", "It will deploy 60,000 AMD accelerators.",
+     [("60,000 AMD accelerators", "count", 60000, 60000, 60000, "AMD accelerators", "exact", None, False)]),
+    ("en", "It will retire 12 Embraer regional jets by 2027.",
+     [("12 Embraer regional jets", "count", 12, 12, 12, "Embraer regional jets", "exact", None, False)]),
+    ("en", "The bank will cut 2,000 back-office jobs and close 85 UK branches.",
+     [("2,000 back-office jobs", "count", 2000, 2000, 2000, "back-office jobs", "exact", None, False),
+      ("85 UK branches", "count", 85, 85, 85, "UK branches", "exact", None, False)]),
+    ("en", "It has 300 employees in Ohio.",
+     [("300 employees", "count", 300, 300, 300, "employees", "exact", None, False)]),
 ]
 
 

@@ -200,7 +200,9 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         noun = match.group("q_unit_noun")
         product_name = (match.group("q1_d") is not None and factor is None
                         and _PRODUCT_NAME_BEFORE.search(before) is not None)
-        if noun.isupper() and noun in currency_codes():
+        if noun.isupper() and noun in currency_codes() and any(
+                normalize_word(w) in lexicon.word_list("currency_joiners")
+                for w in text[accepted_end:match.start("q_unit_noun")].split()):
             # "287 millions de CHF": a currency's code after "de"/"of" is money
             kind, unit, accepted_end = Kind.MONEY, noun, match.end("q_unit_noun")
         elif normalize_word(noun) in lexicon.word_list("bare_points") and \
@@ -222,6 +224,8 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
             kind, unit = Kind.MONEY, minor[0]
     if kind is Kind.COUNT and unit is not None:
         unit, accepted_end = _longer_noun(unit, text, accepted_end, lexicon)
+        if lexicon.word_list("noun_phrase_stops"):
+            unit, accepted_end = _noun_phrase(unit, text, accepted_end, lexicon)
     if kind is None:
         trailing = _round2(lexicon.language).trailing_currency.match(text, accepted_end)
         if trailing is not None:  # "75 millions de $", "16,4 millions de $CAD"
@@ -493,6 +497,37 @@ def _brand_noun(noun: str, text: str, end: int, lexicon: Lexicon) -> tuple[str, 
             and normalize_word(head) not in lexicon.durations):
         return noun + " " + head, following.end()
     return None
+
+
+_PHRASE_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*|[0-9][\w-]*)")
+NOUN_PHRASE_WORDS = 3  # how many words past a modifier the counted noun may stand
+
+
+def _plural(word: str, lexicon: Lexicon) -> bool:
+    lowered = normalize_word(word)
+    return lowered in lexicon.word_list("irregular_plurals") or (
+        len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")))
+
+
+def _noun_phrase(noun: str, text: str, end: int, lexicon: Lexicon) -> tuple[str, int]:
+    """The counted noun of a language that puts it last ("60,000 AMD accelerators", "12
+    Embraer regional jets", "2,000 back-office jobs"): when `noun` is a modifier (not a
+    plural), the phrase runs on to the first plural noun within NOUN_PHRASE_WORDS words,
+    unless a stop word (a preposition, an article, a verb) comes first."""
+    last = noun.rsplit(" ", 1)[-1]
+    if _plural(last, lexicon) or last.isupper() and last.endswith("s"):
+        return noun, end
+    stops = lexicon.word_list("noun_phrase_stops")
+    words, position = [noun], end
+    for _ in range(NOUN_PHRASE_WORDS):
+        found = _PHRASE_WORD.match(text, position)
+        if found is None or normalize_word(found.group(1)) in stops:
+            break
+        word, position = found.group(1), found.end()
+        words.append(word)
+        if word[0].islower() and _plural(word, lexicon) and _counted_noun(word, lexicon):
+            return " ".join(words), position
+    return noun, end
 
 
 # how far after an amount of money (in characters) a figure without a unit takes its unit
