@@ -78,6 +78,9 @@ def test_a_bare_month_after_the_publication_month_may_be_last_year_or_this_year(
     ("fr", "Les négociations reprendront mi-novembre", "2025-10-08", "2025-11"),
     ("fr", "La grève, prévue mi-avril, pourrait coûter cher", "2025-03-26", "2025-04"),
     ("en", "The board will meet on 15 June", "2025-04-23", "2025-06-15"),
+    # reported speech: "would" is the future of the day it was said
+    ("en", "The insurer said it would begin notifying customers on Monday", "2025-08-08",
+     "2025-08-11"),
 ])
 def test_the_tense_of_its_clause_picks_the_year_of_a_bare_month(language, sentence,
                                                                   published, expected):
