@@ -46,7 +46,7 @@ from factcheck.ledger import Ledger
 from factcheck.model import Claim, Finding, FindingKind, Review, Source, Totals
 from factcheck.neardup import NearDuplicates, candidate_pairs, same_story, story_words
 from factcheck.review import (LedgerLike, claim_record, corpus_paths, curated_claims,
-                              read_sources, uncovered)
+                              entity_kinds, read_sources, uncovered)
 
 SCHEDULERS = ("synchronous", "threads", "processes")
 # claims are shuffled into this many buckets per part (and at least MIN_BUCKETS)
@@ -115,7 +115,7 @@ def review_on_dask(corpus: Any, ledger: LedgerLike | None = None,
     import dask.dataframe as dd
 
     registry = load_entities(entities)
-    kinds = _kinds(registry)
+    kinds = entity_kinds(registry)
     parts = plan_parts(corpus, partitions, max_bytes)
     with _runner(client, scheduler) as run:
         # a disk-backed shuffle: peer-to-peer on a cluster, partd files on one machine
@@ -362,24 +362,13 @@ def _select(part: Part, ids: frozenset[str], max_bytes: int | None) -> list[Sour
 
 # -- map: articles to claims ----------------------------------------------------------------
 
-_KINDS: list[tuple[EntityRegistry, dict[str, str]]] = []
-
-
-def _kinds(registry: EntityRegistry) -> dict[str, str]:
-    """Each entity's kind, by id (made once per registry and process)."""
-    if not _KINDS or _KINDS[0][0] is not registry:
-        _KINDS[:] = [(registry, {entity_id: registry[entity_id].kind
-                                 for entity_id in registry})]
-    return _KINDS[0][1]
-
-
 def _map_part(item: tuple[int, Part], registry: EntityRegistry,
               curated: Mapping[str, list[tuple[Order, Claim]]],
               duplicates: frozenset[str], automatic: bool, max_bytes: int | None,
               buckets: int, claims_out: str | None) -> tuple[list[Keyed], PartResult]:
     """One part's claims, keyed for the shuffle, and what it counts and finds."""
     index, part = item
-    kinds = _kinds(registry)
+    kinds = entity_kinds(registry)
     rows, rejected = part.rows(max_bytes)
     keyed: list[Keyed] = []
     parts_findings: list[tuple[Finding, tuple[Source, ...]]] = []
@@ -399,7 +388,7 @@ def _map_part(item: tuple[int, Part], registry: EntityRegistry,
         unclassified_count += len(unclassified)
         doc = [*mine, *(((1, *position, n), c) for n, c in enumerate(autos))]
         doc.extend(_derived(doc))
-        context = Context({light.id: light}, kinds.get, NearDuplicates({}, NO_DUPLICATES))
+        context = Context({light.id: light}, kinds, NearDuplicates({}, NO_DUPLICATES))
         parts_findings.extend((f, (light,)) for f in check_parts([c for _, c in doc], context))
         for order, claim in doc:
             fact = family(claim, light.published)
@@ -494,7 +483,7 @@ def _judge_frame(frame: Any, registry: EntityRegistry) -> Any:
     """The findings of every bucket in a shuffled partition, pickled, one row per bucket."""
     import pandas
 
-    kinds = _kinds(registry)
+    kinds = entity_kinds(registry)
     buckets: dict[int, list[Keyed]] = defaultdict(list)
     rows = []
     for bucket, payload in zip(frame["bucket"], frame["payload"], strict=True):
@@ -510,14 +499,14 @@ def _judge_frame(frame: Any, registry: EntityRegistry) -> Any:
 
 # -- judge: one bucket of facts ---------------------------------------------------------------
 
-def _judge_bucket(group: tuple[int, list[Keyed]], kinds: Mapping[str, str]
+def _judge_bucket(group: tuple[int, list[Keyed]], kinds: Callable[[str], str | None]
                   ) -> list[tuple[Finding, tuple[Source, ...]]]:
     """The findings on a bucket's facts, each with the metadata of its sources; claims in
     the order the in-process review gives them."""
     _, items = group
     items = sorted(items, key=lambda item: item.order)
     sources = {item.source.id: item.source for item in items}
-    context = Context(sources, kinds.get, NearDuplicates(sources, NO_DUPLICATES))
+    context = Context(sources, kinds, NearDuplicates(sources, NO_DUPLICATES))
     return [(finding, tuple(sources[s] for s in sorted({c.provenance.source
                                                         for c in finding.claims})))
             for finding in judge_facts([item.claim for item in items], context)]
@@ -526,7 +515,7 @@ def _judge_bucket(group: tuple[int, list[Keyed]], kinds: Mapping[str, str]
 # -- near-duplicates among corroborating sources -------------------------------------------
 
 def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source],
-                           kinds: Mapping[str, str], parts: list[Part],
+                           kinds: Callable[[str], str | None], parts: list[Part],
                            max_bytes: int | None, shuffle: str,
                            run: _Runner) -> list[Finding]:
     """Corroborations whose sources include one story republished, counted again with those
@@ -542,7 +531,7 @@ def _count_near_duplicates(findings: list[Finding], sources: Mapping[str, Source
     same = _same_story_pairs(pairs, sources, parts, max_bytes, shuffle, run)
     if not same:
         return findings
-    context = Context(sources, kinds.get, NearDuplicates(sources, frozenset(same)))
+    context = Context(sources, kinds, NearDuplicates(sources, frozenset(same)))
     updated = list(findings)
     for index, listed in asked.items():
         if any(pair in same for pair in listed):

@@ -19,7 +19,7 @@ from factcheck.compare import judge
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.entities import EntityRegistry, load_entities
 from factcheck.archive import duplicate, in_file_order, is_archive, load_archive
-from factcheck.errors import FactcheckError, Problem
+from factcheck.errors import FactcheckError, Problem, ProblemsError
 from factcheck.extract.records import value_fields as extract_value_fields
 from factcheck.ledger import Ledger, load_ledger
 from factcheck.model import Categorical, Claim, Finding, Review, Source
@@ -33,8 +33,12 @@ ENGINES = ("local", "dask")
 
 
 def source_map(corpus: CorpusLike) -> dict[str, Source]:
-    """The sources of a corpus given as a folder, a mapping or Source objects, by id."""
+    """The sources of a corpus given as a folder, archive files, a mapping or Source
+    objects, by id. An archive row that cannot be read is an error here (ProblemsError,
+    naming its file and line): this reading has no place to report it and go on."""
     sources, rejected = read_sources(corpus)
+    if rejected:
+        raise ProblemsError(rejected)
     return sources
 
 

@@ -120,3 +120,14 @@ def test_cli_reviews_an_archive_and_says_how_many_rows_it_rejected(tmp_path, cap
 def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
     with pytest.raises(CorpusError, match="not an archive"):
         plan_chunks([tmp_path / "feed.csv"])
+
+
+def test_source_map_names_a_bad_archive_row_instead_of_dropping_it(tmp_path):
+    from factcheck.errors import ProblemsError
+    from factcheck.review import source_map
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "OpenAI.", "language": "fr", "published": "2025-01-01"}\n'
+                    '{"id": "b", "language": "fr", "published": "2025-01-01"}\n', encoding="utf-8")
+    with pytest.raises(ProblemsError, match="feed.jsonl:2"):
+        source_map(feed)
