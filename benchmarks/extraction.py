@@ -160,18 +160,23 @@ HOSTILE = [
     ("ordinal (\"1er 1er\")", "fr", "1er "),
     ("years without cue (\"2019 2020\")", "fr", "2019 2020 2021 2022 "),
     ("digits without spaces", "fr", "1"),
+    # a text may open with what a long run then refers back to
+    ("counts after one amount, no full stop", "en", "3 GPUs and ", "It cost $5 and then "),
+    ("days alone, no publication date", "fr", "Rendez-vous le 27, "),
+    ("figures, then anaphoric years", "fr", "12 %, l'année suivante, "),
 ]
 ONE_LINE_MEGABYTES = 20.0  # the single-line article, beside HOSTILE's noise
 
 
 def hostile_texts(megabytes: float, seeds: Iterable[str]) -> list[tuple[str, str, str]]:
-    """(label, text, language): HOSTILE's pieces repeated to `megabytes`, and the seed
+    """(label, text, language): HOSTILE's pieces repeated to `megabytes` (after their
+    head, if any), and the seed
     articles with their line breaks turned into spaces, repeated on one line to
     ONE_LINE_MEGABYTES times as much (its photo credits "©" included)."""
     out = []
-    for label, language, piece in HOSTILE:
-        out.append((label, piece * max(1, int(megabytes * 1_000_000) // len(piece.encode())),
-                    language))
+    for label, language, piece, *head in HOSTILE:
+        out.append((label, "".join(head) + piece * max(
+            1, int(megabytes * 1_000_000) // len(piece.encode())), language))
     line = " ".join(" ".join(seeds).split())
     size = megabytes * ONE_LINE_MEGABYTES * 1_000_000
     out.append(("French seeds on one line", " ".join([line] * max(1, int(size) // len(

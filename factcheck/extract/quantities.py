@@ -543,15 +543,11 @@ class UnitContext:
     last: Mention | None = None
 
 
-def inherit_units(mentions: list[Mention], text: str, lexicon: Lexicon) -> list[Mention]:
-    """Figures whose unit or scale another figure states: "22,4 milliards de dollars, dont
-    11,9 milliards" (USD), "40 ou 20 milliards de dollars" (40 billion USD). Marked inherited."""
-    return carry_units(mentions, text, lexicon, UnitContext())[0]
-
-
 def carry_units(mentions: list[Mention], text: str, lexicon: Lexicon,
                 context: UnitContext) -> tuple[list[Mention], UnitContext]:
-    """`inherit_units` on the next part of a text, after the parts that left `context`; and
+    """Figures whose unit or scale another figure states: "22,4 milliards de dollars, dont
+    11,9 milliards" (USD), "40 ou 20 milliards de dollars" (40 billion USD), marked
+    inherited; read on the next part of a text after the parts that left `context`, with
     the context it leaves."""
     patterns = _round2(lexicon.language)
     out: list[Mention] = []
@@ -561,10 +557,13 @@ def carry_units(mentions: list[Mention], text: str, lexicon: Lexicon,
         if not isinstance(quantity, Quantity):
             out.append(last := mention)
             continue
-        if money is not None and patterns.sentence_break.search(text, money.end, mention.start):
+        # money is inherited within INHERIT_REACH only: past it, no search (which would grow
+        # with the distance) is needed to let it go
+        if money is not None and (mention.start - money.end >= INHERIT_REACH
+                                  or patterns.sentence_break.search(text, money.end,
+                                                                    mention.start)):
             money = None
-        if (mention.kind is Kind.COUNT and quantity.unit is None and money is not None
-                and mention.start - money.end < INHERIT_REACH):
+        if mention.kind is Kind.COUNT and quantity.unit is None and money is not None:
             mention = attrs.evolve(mention, kind=Kind.MONEY, inherited=True,
                                    value=attrs.evolve(quantity, unit=money.value.unit))
         if mention.kind is Kind.MONEY and isinstance(mention.value, Quantity):

@@ -23,7 +23,7 @@ from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, SIGN_CHARS, article_
 from factcheck.extract.lexicon import Lexicon, load_lexicon
 from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
                                           ratio_mention, vague_mention)
-from factcheck.model import Mention, PartialDate
+from factcheck.model import Kind, Mention, PartialDate
 
 _QUANTITY_HANDLERS = {"qty": quantity_mention, "vague": vague_mention,
                       "approxn": approximate_count_mention, "ratio": ratio_mention}
@@ -53,7 +53,7 @@ def scan(text: str, language: str, reference: PartialDate | None,
     The scan starts at `position` and takes the triggers that start before `stop` (the end
     of the text when None); a mention may run past `stop`. `anchors` are mentions before
     `position` that a date may count from ("le 27", "l'année suivante"). The units of a
-    list are not inherited here (`quantities.inherit_units`)."""
+    list are not inherited here (`quantities.carry_units`)."""
     lexicon = load_lexicon(language)
     trigger = trigger_pattern(language)
     starts = _starts(language)
@@ -83,8 +83,10 @@ def scan(text: str, language: str, reference: PartialDate | None,
                 continue
             mention, resume = _mention(match, text, lexicon, reference, previous)
             if mention is not None:
-                previous.append(mention)
                 found.append(mention)
+                if mention.kind is Kind.DATE and mention.value is not None:
+                    previous.append(mention)  # what a later date may count from, alone:
+                    # the walk back to it never crosses figures or unresolved dates
             position = max(resume, match.start() + 1)
     return found, position
 
