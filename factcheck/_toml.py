@@ -31,29 +31,47 @@ def os_problem(path: Path | str, exc: OSError | RuntimeError) -> Problem:
     return Problem(file=str(path), message=f"cannot read: {reason}")
 
 
+def regular_file(path: Path, *, inside: Path | None = None
+                 ) -> tuple[Path | None, int, list[Problem]]:
+    """`path` resolved and its size in bytes when it is a regular file (inside the folder
+    `inside`, when given), or None and the problem: a named pipe would block a reader and a
+    device never ends, so neither is read."""
+    def problem(message: str) -> tuple[None, int, list[Problem]]:
+        return None, 0, [Problem(file=str(path), message=message)]
+
+    try:
+        resolved = Path(path).resolve(strict=True)
+        if inside is not None and not resolved.is_relative_to(inside.resolve(strict=True)):
+            return problem(f"is outside the folder {str(inside)!r} (a corpus reads only its "
+                           "own files)")
+        info = resolved.stat()
+    except FileNotFoundError:
+        return problem("no such file")
+    except (OSError, RuntimeError, ValueError) as exc:
+        # RuntimeError: a symlink loop (Python 3.11-3.12); ValueError: a NUL in the name
+        return None, 0, [os_problem(path, exc)]
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe, device or socket"
+        return problem(f"is {kind}, not a regular file")
+    return resolved, info.st_size, []
+
+
 def read_text(path: Path, *, inside: Path | None = None, max_bytes: int = MAX_BYTES
               ) -> tuple[str | None, list[Problem]]:
     """The UTF-8 text of `path`, or None and the problem that prevented reading it."""
     def problem(message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(file=str(path), message=message)]
 
+    resolved, size, problems = regular_file(path, inside=inside)
+    if resolved is None:
+        return None, problems
+    if size > max_bytes:
+        return problem(f"{size:,} bytes, over the limit of {max_bytes:,} bytes per "
+                       "file (raise it with --max-bytes)")
     try:
-        resolved = path.resolve(strict=True)
-        if inside is not None and not resolved.is_relative_to(inside.resolve(strict=True)):
-            return problem(f"is outside the folder {str(inside)!r} (a corpus reads only its "
-                           "own files)")
-        info = resolved.stat()
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe, device or socket"
-            return problem(f"is {kind}, not a regular file")
-        if info.st_size > max_bytes:
-            return problem(f"{info.st_size:,} bytes, over the limit of {max_bytes:,} bytes per "
-                           "file (raise it with --max-bytes)")
         with open(resolved, "rb") as stream:
             data = stream.read(max_bytes + 1)
-    except FileNotFoundError:
-        return problem("no such file")
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, Python 3.11-3.12
+    except (OSError, RuntimeError) as exc:
         return None, [os_problem(path, exc)]
     if len(data) > max_bytes:  # it grew while being read
         return problem(f"over the limit of {max_bytes:,} bytes per file")

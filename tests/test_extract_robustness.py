@@ -99,3 +99,10 @@ def test_a_number_in_digits_is_read_whole_and_exactly_whatever_its_length(number
         assert quantity.value == number
         assert quantity.low <= quantity.value <= quantity.high
         assert 0 < quantity.low
+
+
+def test_parse_value_reads_bytes_and_detects_the_language_when_none_is_given():
+    from factcheck.extract import parse_value
+
+    assert str(parse_value(b"2019", "fr").value) == "2019"
+    assert parse_value("11,9 milliards de dollars", None).value.unit == "USD"

@@ -220,3 +220,16 @@ def test_file_pieces_reads_the_whole_file(tmp_path):
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
     pieces, problems = file_pieces(tmp_path / "big.txt")
     assert problems == [] and "".join(pieces) == text
+
+
+@pytest.mark.parametrize("pieces", [None, 5, "OpenAI a levé 10 milliards".encode()])
+def test_pieces_that_are_not_an_iterable_of_text_are_a_parse_error(pieces):
+    with pytest.raises(ParseError, match="iterable of text pieces"):
+        extract_stream(pieces, "fr")
+
+
+def test_file_pieces_takes_a_path_as_text(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("OpenAI a levé 10 milliards de dollars.", encoding="utf-8")
+    pieces, problems = file_pieces(str(article))
+    assert problems == [] and "".join(pieces).startswith("OpenAI")

@@ -53,6 +53,11 @@ def parse_value(text: str, language: str,
     anchored one ("quatre ans plus tard"), whose anchor lies outside `text`. Raises
     ParseError when `text` holds no figure or date, or more than one.
     """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise ParseError(f"parse_value needs text, got {type(text).__name__}")
+    language = language or detect_language(text)
     found = extract(text, language, published, skip_furniture=False)
     if not found:
         # A bare "2019" or "janvier" is a date when it is the whole value: read it as the

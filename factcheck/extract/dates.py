@@ -306,19 +306,13 @@ _WORD = re.compile(r"\w+")
 
 def is_future(text: str, start: int, end: int, language: str) -> bool:
     """Whether the clause around text[start:end] is in the future tense (see the docs)."""
-    low = max(0, start - TENSE_REACH)
-    before = text[low:start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    after = text[end:end + TENSE_REACH]
-    stop = _CLAUSE_END.search(after)
-    before = before[cut:]
+    before, after = _clause_parts(text, start, end)
     # the verb of a clause that the weekday does not open comes before it ("a annoncé
     # mardi", "will meet on Friday"); a weekday that opens its clause ("Vendredi, le
     # conseil se réunira") takes the tense of what follows
     if len(_WORD.findall(before)) >= CLAUSE_OPENING_WORDS:
         return future_pattern(language).search(before) is not None
-    clause = before + " " + (after[:stop.start()] if stop else after)
-    return future_pattern(language).search(clause) is not None
+    return future_pattern(language).search(before + " " + after) is not None
 
 
 @functools.cache
@@ -336,12 +330,18 @@ def past_pattern(language: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause around text[start:end] (TENSE_REACH characters each side at most), before
+    and after it."""
     before = text[max(0, start - TENSE_REACH):start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     after = text[end:end + TENSE_REACH]
     stop = _CLAUSE_END.search(after)
-    return before[cut:] + " " + (after[:stop.start()] if stop else after)
+    return before[cut:], after[:stop.start()] if stop else after
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    return " ".join(_clause_parts(text, start, end))
 
 
 def is_dated_event(text: str, start: int, end: int, language: str) -> bool:

@@ -24,13 +24,12 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
 
-from factcheck._toml import os_problem
+from factcheck._toml import os_problem, regular_file
 from factcheck.errors import ParseError, Problem, ProblemsError
 from factcheck.extract.dates import ANCHOR_REACH
 from factcheck.extract.furniture import TEASER_LENGTH, among_teasers
@@ -85,9 +84,13 @@ def extract_stream(pieces: Iterable[str], language: str | None = None,
     >>> [(m.start, m.text) for m in extract_stream(lines, "fr", "2025-03-11")]
     [(28, '11,9 milliards de dollars'), (57, 'janvier dernier')]
     """
-    if block < 2 or margin < MIN_MARGIN:
-        raise ValueError(f"block must be 2 or more and margin {MIN_MARGIN} or more, got "
-                         f"{block} and {margin}")
+    if not (isinstance(block, int) and isinstance(margin, int)) or block < 2 \
+            or margin < MIN_MARGIN:
+        raise ParseError(f"block must be 2 or more and margin {MIN_MARGIN} or more, got "
+                         f"{block!r} and {margin!r}")
+    if isinstance(pieces, bytes) or not isinstance(pieces, Iterable):
+        raise ParseError(f"extract_stream needs an iterable of text pieces, got "
+                         f"{type(pieces).__name__}")
     text = _Held(iter(pieces))
     if not language:
         text.read_to(SAMPLE)
@@ -265,21 +268,13 @@ def file_pieces(path: Path) -> tuple[Iterator[str] | None, list[Problem]]:
     limited: it is never held whole. It is read once through to check that it is UTF-8
     before any piece is given; a problem met while the pieces are read (the file changed)
     raises ProblemsError."""
-    def problem(message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(file=str(path), message=message)]
-
+    path = Path(path)
+    resolved, _, problems = regular_file(path)
+    if resolved is None:
+        return None, problems
     try:
-        resolved = path.resolve(strict=True)
-        info = resolved.stat()
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe, device or socket"
-            return problem(f"is {kind}, not a regular file")
         for _ in _decoded(resolved, path):
             pass
-    except FileNotFoundError:
-        return problem("no such file")
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, Python 3.11-3.12
-        return None, [os_problem(path, exc)]
     except ProblemsError as exc:
         return None, list(exc.problems)
     return _decoded(resolved, path), []
