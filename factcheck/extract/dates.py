@@ -132,7 +132,14 @@ def same_year_rule(**fields: int | str) -> Rule:
 
 
 def _month(lexicon: Lexicon, written: str) -> int:
-    return lexicon.month_numbers[normalize_word(written)]
+    """A month's number from its name or abbreviation, with or without its dot ("Nov")."""
+    word = normalize_word(written)
+    return lexicon.month_numbers.get(word) or lexicon.month_numbers[word + "."]
+
+
+def _full_year(year: int) -> int:
+    """A year written in two digits ("21/04/16") is this century's."""
+    return year + 2000 if year < 100 else year
 
 
 def _count(match: re.Match[str], name: str, lexicon: Lexicon) -> int:
@@ -175,8 +182,7 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
     elif name == "dnum":
         first, second = int(g("dn_a")), int(g("dn_b"))
         day, month = (first, second) if lexicon.language == "fr" or first > 12 else (second, first)
-        year = _year(g("dn_y"))
-        value = _date(year=year + 2000 if year < 100 else year, month=month, day=day)
+        value = _date(year=_full_year(_year(g("dn_y"))), month=month, day=day)
     elif name == "diso":
         value = _date(year=_year(g("di_y")), month=int(g("di_m")), day=int(g("di_d")))
     elif name in ("ddmy", "dmdy"):
@@ -440,8 +446,7 @@ def _month_of_relative_year(match: re.Match[str], text: str, lexicon: Lexicon,
 def _lowercase_month(match: re.Match[str], text: str, lexicon: Lexicon,
                      published: PartialDate | None, previous: list[Mention]) -> Found:
     g = match.group
-    written = normalize_word(g("lcm_m"))
-    month = lexicon.month_numbers.get(written) or lexicon.month_numbers[written + "."]
+    month = _month(lexicon, g("lcm_m"))
     day = int(g("lcm_d"))
     start, end = match.start("dlcm"), match.end("dlcm")
     if g("lcm_y"):
@@ -538,13 +543,11 @@ def _short(match: re.Match[str], text: str, lexicon: Lexicon,
 def _dashed(match: re.Match[str], text: str, lexicon: Lexicon,
             published: PartialDate | None, previous: list[Mention]) -> Found:
     """"28-Nov", "28-Nov-2024"."""
-    written = normalize_word(match.group("ddh_m"))
-    month = lexicon.month_numbers.get(written) or lexicon.month_numbers[written + "."]
+    month = _month(lexicon, match.group("ddh_m"))
     day, start, end = int(match.group("ddh_d")), match.start("ddash"), match.end("ddash")
     if match.group("ddh_y"):
-        year = int(match.group("ddh_y"))
-        return start, end, _date(year=year + 2000 if year < 100 else year, month=month,
-                                 day=day), False, False
+        year = _full_year(int(match.group("ddh_y")))
+        return start, end, _date(year=year, month=month, day=day), False, False
     return start, end, bare_day(month, day, published, tense(text, start, end, lexicon.language)
                                 ), True, False
 

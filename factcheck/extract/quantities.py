@@ -11,8 +11,8 @@ from decimal import Decimal
 from factcheck.errors import ParseError
 import attrs
 
-from factcheck.extract.grammar import (CURRENCY_SYMBOLS, currency_symbols, digits, words,
-                                       words_backwards)
+from factcheck.extract.grammar import (CURRENCY_SYMBOLS, SIGN_CHARS, currency_symbols, digits,
+                                       words, words_backwards)
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
 from factcheck.model import Approx, Kind, Mention, Quantity, currency_codes
@@ -401,7 +401,7 @@ def _round2(language: str) -> _Round2:
         trailing_currency=re.compile(r"(?:\s+" + joiners + r"\s*|\s?)(" + currency_symbols()
                                      + r")(?![0-9])"),
         cents=re.compile(r"\s+(?:(?i:et|and)\s+)?([0-9]{1,2})(?:\s+(" + minor + r")"
-                         r"|(?![0-9]|[.,][0-9]|\s*[%\w$€£]))"),
+                         r"|(?![0-9]|[.,][0-9]|\s*[%\w" + re.escape(SIGN_CHARS) + r"]))"),
         per_unit=re.compile(r"\s*-?\s*(" + words(lexicon.word_list("per_unit")) + r")\s*"
                             r"([^\W\d_][\w'’-]*)"),
         negative=re.compile(words(lexicon.word_list("negative")) + r"\s+$"),
