@@ -3,6 +3,7 @@
     python benchmarks/extraction.py                 # full run: a few MB of news-like text
     python benchmarks/extraction.py --smoke         # seconds: a check that it still runs
     python benchmarks/extraction.py --hostile       # speed on hostile text only
+    python benchmarks/extraction.py --breakdown     # where the time goes, stage by stage
     python benchmarks/extraction.py --stream-megabytes 10 100   # `factcheck extract` on big files
 
 Accuracy: precision, recall and F1 per kind on the hand-annotated seed articles
@@ -261,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the speed on hostile text (part of the full run)")
     parser.add_argument("--round2", action="store_true",
                         help="only the per-class scores on the round-two held-out set")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="only where the time goes: triggers alone, triggers and the "
+                        "master pattern, then the whole extraction, per timed text")
     parser.add_argument("--stream-megabytes", type=float, nargs="+", metavar="MB",
                         help="only `factcheck extract` on French files of these sizes, "
                         "streamed: time and peak memory (e.g. 10 100)")
@@ -279,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.stream_megabytes:
         print_stream(args.stream_megabytes, sets)
+        return 0
+    if args.breakdown:
+        print_breakdown(args, sets)
         return 0
     peers = {name: importlib.util.find_spec(module) is not None
              for name, module in (("dateparser", "dateparser"), ("quantulum3", "quantulum3"),
@@ -381,6 +388,32 @@ def print_round2() -> None:
             cells = " | ".join(_cell(counts[k]) if k in counts else "-" for k in ROUND2_KINDS)
             print(f"| {name} | {group} | {cells} | {_cell(total)} | {total.tp} | {total.fp} "
                   f"| {total.fn} |")
+
+
+def print_breakdown(args: argparse.Namespace, sets: dict[str, Annotations]) -> None:
+    """Time per timed text with the scan cut short at each of its stages: the trigger scan
+    alone, then the master pattern around each trigger with no mention built, then the
+    whole extraction. The differences are what each stage costs."""
+    from factcheck.extract import scan as scan_module  # stages swapped in place, here only
+    stages = {"triggers only": {"_first_match": lambda *_: None},
+              "triggers and master pattern": {"_mention": lambda match, *_: (None, match.end())},
+              "whole extraction": {}}
+    print(f"Median of {args.repeats} runs, seconds per text.\n")
+    print("| text | " + " | ".join(stages) + " |\n|---|" + "---|" * len(stages))
+    for label, text, language in timed_texts(args.megabytes, sets):
+        cells = []
+        for swaps in stages.values():
+            saved = {name: getattr(scan_module, name) for name in swaps}
+            try:
+                for name, stand_in in swaps.items():
+                    setattr(scan_module, name, stand_in)
+                speed = throughput(lambda: extract(text, language, "2025-03"), len(text),
+                                   args.repeats)
+            finally:
+                for name, original in saved.items():
+                    setattr(scan_module, name, original)
+            cells.append(f"{len(text) / speed:.3f}")
+        print(f"| {label} | " + " | ".join(cells) + " |")
 
 
 def print_hostile(args: argparse.Namespace, sets: dict[str, Annotations]) -> None:
