@@ -36,10 +36,7 @@ def extract(text: str, language: str | None = None,
     ...                          "en janvier dernier.", "fr", "2025-03-11")]
     ['11,9 milliards de dollars', 'janvier dernier']
     """
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="replace")
-    if not isinstance(text, str):
-        raise ParseError(f"extract needs text, got {type(text).__name__}")
+    text = _as_text(text, "extract")
     # one block for a text of up to stream.BLOCK characters; a longer one in the blocks
     # extract_stream reads it in, so that both give the same mentions for any text
     return list(extract_stream((text,), language, published, skip_furniture=skip_furniture))
@@ -53,10 +50,7 @@ def parse_value(text: str, language: str,
     anchored one ("quatre ans plus tard"), whose anchor lies outside `text`. Raises
     ParseError when `text` holds no figure or date, or more than one.
     """
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="replace")
-    if not isinstance(text, str):
-        raise ParseError(f"parse_value needs text, got {type(text).__name__}")
+    text = _as_text(text, "parse_value")
     language = language or detect_language(text)
     found = extract(text, language, published, skip_furniture=False)
     if not found:
@@ -72,3 +66,13 @@ def parse_value(text: str, language: str,
         listed = ", ".join(repr(m.text) for m in found)
         raise ParseError(f"more than one figure or date in {text!r}: {listed}", text=text)
     return found[0]
+
+
+def _as_text(text: object, caller: str) -> str:
+    """`text` as str: bytes are decoded as UTF-8 (a bad byte becomes U+FFFD, never an
+    error); anything else is refused with a ParseError that names `caller`."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise ParseError(f"{caller} needs text, got {type(text).__name__}")
+    return text

@@ -312,7 +312,11 @@ _WORD = re.compile(r"\w+")
 
 def is_future(text: str, start: int, end: int, language: str) -> bool:
     """Whether the clause around text[start:end] is in the future tense (see the docs)."""
-    before, after = _clause_parts(text, start, end)
+    return _future_clause(*_clause_parts(text, start, end), language)
+
+
+def _future_clause(before: str, after: str, language: str) -> bool:
+    """Whether a clause, read before and after a date, is in the future tense."""
     # the verb of a clause that the weekday does not open comes before it ("a annoncé
     # mardi", "will meet on Friday"); a weekday that opens its clause ("Vendredi, le
     # conseil se réunira") takes the tense of what follows
@@ -364,9 +368,10 @@ def tense(text: str, start: int, end: int, language: str) -> int:
     """The tense of the clause around a date stated without its year: 1 future (a future
     verb or marker, read as for weekdays), -1 past (a past verb: "a annoncé", "said",
     "announced"), 0 when the clause says neither."""
-    if is_future(text, start, end, language):
+    before, after = _clause_parts(text, start, end)
+    if _future_clause(before, after, language):
         return 1
-    return -1 if past_pattern(language).search(_clause(text, start, end)) else 0
+    return -1 if past_pattern(language).search(before + " " + after) else 0
 
 
 @functools.lru_cache(maxsize=RESOLVED)

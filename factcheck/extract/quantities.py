@@ -518,15 +518,15 @@ def _noun_phrase(noun: str, text: str, end: int, lexicon: Lexicon) -> tuple[str,
     if _plural(last, lexicon) or last.isupper() and last.endswith("s"):
         return noun, end
     stops = lexicon.word_list("noun_phrase_stops")
-    words, position = [noun], end
+    phrase, position = [noun], end
     for _ in range(NOUN_PHRASE_WORDS):
         found = _PHRASE_WORD.match(text, position)
         if found is None or normalize_word(found.group(1)) in stops:
             break
         word, position = found.group(1), found.end()
-        words.append(word)
+        phrase.append(word)
         if word[0].islower() and _plural(word, lexicon) and _counted_noun(word, lexicon):
-            return " ".join(words), position
+            return " ".join(phrase), position
     return noun, end
 
 

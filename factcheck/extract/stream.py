@@ -231,6 +231,12 @@ def _moved(mention: Mention, offset: int) -> Mention:
     return attrs.evolve(mention, start=mention.start + offset, end=mention.end + offset)
 
 
+def _marker(mention: Mention, at: int) -> Mention:
+    """An empty mention at `at` with the kind and value of `mention`: what a later mention
+    needs of an earlier one (its value, where it ends) without its text."""
+    return Mention(kind=mention.kind, start=at, end=at, text="", value=mention.value)
+
+
 def _date_anchor(dated: Mention | None, broken: bool, low: int) -> tuple[Mention, ...]:
     """The last date stated before a window from `low`, as its dates may count from it: at
     its end, or at the window's start when it ends before (further back than any anchor
@@ -238,8 +244,7 @@ def _date_anchor(dated: Mention | None, broken: bool, low: int) -> tuple[Mention
     paragraph, uses it)."""
     if dated is None or (broken and dated.end < low):
         return ()
-    at = max(dated.end - low, 0)
-    return (Mention(kind=Kind.DATE, start=at, end=at, text="", value=dated.value),)
+    return (_marker(dated, max(dated.end - low, 0)),)
 
 
 def _moved_context(context: UnitContext, offset: int) -> UnitContext:
@@ -249,8 +254,7 @@ def _moved_context(context: UnitContext, offset: int) -> UnitContext:
     def moved(mention: Mention | None) -> Mention | None:
         if mention is None or mention.end + offset < 0:
             return None
-        at = mention.end + offset
-        return Mention(kind=mention.kind, start=at, end=at, text="", value=mention.value)
+        return _marker(mention, mention.end + offset)
 
     return UnitContext(money=moved(context.money), last=moved(context.last))
 
