@@ -651,6 +651,23 @@ class Mention:
             raise ModelError(f"span {self.start}:{self.end} does not fit {self.text!r}")
 
 
+def unchecked(cls: type) -> Any:
+    """A constructor of frozen attrs class `cls` that takes every field, positionally and in
+    order, and skips the converters and validators: for code that builds values already in
+    the fields' types and within their invariants (the extractor, per figure), where checking
+    them costs more than the rest of the work. Anything else calls `cls` itself.
+
+    Like attrs's own `__init__`, its code is generated: one slot write per field, unrolled
+    (a loop over the fields would cost as much as the checks it skips)."""
+    names = [field.name for field in attrs.fields(cls)]
+    namespace = {"new": object.__new__, "cls": cls,
+                 **{f"set_{name}": cls.__dict__[name].__set__ for name in names}}
+    body = "".join(f"    set_{name}(instance, {name})\n" for name in names)
+    exec(f"def build({', '.join(names)}):\n    instance = new(cls)\n{body}    return instance\n",
+         namespace)
+    return namespace["build"]
+
+
 class FindingKind(enum.StrEnum):
     """What a review says of a fact."""
 

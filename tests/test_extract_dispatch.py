@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.extract.evaluate import load_annotations
-from factcheck.extract.grammar import constructs, master_for, master_pattern
+from factcheck.extract.grammar import (constructs, master_for, master_pattern,
+                                       trigger_after_gap, trigger_pattern)
 from factcheck.extract.prefixes import can_start_with
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +73,22 @@ def test_the_cut_down_patterns_find_what_the_master_pattern_finds(language):
             else:
                 assert found is not None and found.span() == whole_match.span()
                 assert found.lastgroup == whole_match.lastgroup
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_trigger_found_after_a_gap_is_the_trigger_the_pattern_finds(language):
+    from factcheck.extract.scan import _next_trigger
+    trigger, gap = trigger_pattern(language), trigger_after_gap(language)
+    for text in [*_texts(language), "2019 fut", "12 % en 2019", "x", ""]:
+        # from the start, from the end of each trigger and from inside it, as a scan goes
+        starts = {0, len(text)}
+        for found in trigger.finditer(text):
+            starts.update({found.start() + 1, found.end()})
+        for position in sorted(starts):
+            for end in (len(text), min(len(text), position + 7)):
+                expected = trigger.search(text, position, end)
+                assert _next_trigger(trigger, gap, text, position, end) == (
+                    None if expected is None else expected.span()), (position, end)
 
 
 @pytest.mark.parametrize("pattern, prefix, whole_word, can", [

@@ -1,13 +1,17 @@
 """`extract` never raises on text: any input gives a list of mentions with valid spans."""
 
 import json
+from pathlib import Path
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import extract
 from factcheck.cli import main
 from factcheck.extract.records import FIELDS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # text biased towards the characters the grammar cares about, plus anything at all
 news_alphabet = st.sampled_from(list("0123456789 ,.%$€-–/'’\u00a0\u202f\n") + [
@@ -25,6 +29,15 @@ def _spans_are_valid(text, mentions):
         assert text[mention.start:mention.end] == mention.text
         assert mention.start >= previous_end  # in order, never overlapping
         previous_end = mention.end
+        _passes_the_model_checks(mention)
+
+
+def _passes_the_model_checks(mention):
+    """The extractor builds its figures without the model's converters and validators
+    (`model.unchecked`): built again through them, each is the same value."""
+    assert attrs.evolve(mention) == mention
+    if mention.value is not None:
+        assert attrs.evolve(mention.value) == mention.value
 
 
 @settings(max_examples=300, deadline=None)
@@ -44,6 +57,14 @@ def test_empty_garbage_and_huge_lines_give_valid_lists():
     assert len(found) == 40
     mixed = "Выручка 12 млрд, 收入 12 亿美元, 12 مليار دولار, 5 % du marché"
     _spans_are_valid(mixed, extract(mixed, "fr"))
+
+
+def test_every_mention_of_the_benchmark_texts_passes_the_model_checks(seeds):
+    english = ROOT / "benchmarks" / "texts" / "english-article.txt"
+    for path, language in [*((p, "fr") for p in sorted(seeds.glob("*.txt"))), (english, "en")]:
+        text = path.read_text(encoding="utf-8")
+        for published in (None, "2025-03-11"):
+            _spans_are_valid(text, extract(text, language, published))
 
 
 def test_bytes_are_decoded_rather_than_refused():

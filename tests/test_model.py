@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from factcheck import ModelError, ParseError
-from factcheck.model import (Approx, Categorical, DateRange, Granularity, PartialDate,
-                             Provenance, Quantity)
+from factcheck.model import (Approx, Categorical, DateRange, Granularity, Kind, Mention,
+                             PartialDate, Provenance, Quantity, unchecked)
 
 
 def test_quantity_refuses_binary_floats():
@@ -23,6 +23,19 @@ def test_quantity_refuses_a_value_outside_its_interval():
 def test_quantity_refuses_low_above_high():
     with pytest.raises(ModelError, match="low 5 is above high 4"):
         Quantity(value=None, low=5, high=4)
+
+
+def test_the_unchecked_constructor_builds_what_the_class_builds_without_checking():
+    quantity = unchecked(Quantity)(Decimal(12), Decimal("11.5"), Decimal("12.5"), "USD",
+                                   Approx.EXACT, Decimal(1), None)
+    assert quantity == Quantity(value=12, low="11.5", high="12.5", unit="USD", step=1)
+    assert hash(quantity) == hash(Quantity(value=12, low="11.5", high="12.5", unit="USD", step=1))
+    mention = unchecked(Mention)(Kind.MONEY, 0, 3, "$12", quantity, False, False, False)
+    assert mention == Mention(kind="money", start=0, end=3, text="$12", value=quantity)
+    # nothing is converted or checked: for code whose values are already right
+    assert unchecked(Quantity)(12, 13, 11, None, "exact", None, None).value == 12
+    with pytest.raises(TypeError):
+        unchecked(Quantity)(Decimal(12), None, None)  # every field, always
 
 
 def test_open_intervals_overlap_closed_ones():

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from factcheck.extract import grammar
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
-from factcheck.extract.quantities import quantity_mention
+from factcheck.extract.quantities import new_mention, quantity_mention
 from factcheck.model import DateRange, Kind, Mention, PartialDate
 
 DateValue = PartialDate | DateRange
@@ -261,8 +261,7 @@ def date_mention(match: re.Match[str], text: str, lexicon: Lexicon,
         value = _date(year=_year(g("dy_y")))
     else:
         raise ValueError(f"no date handler for {name!r}")
-    return Mention(kind=Kind.DATE, start=start, end=end, text=text[start:end], value=value,
-                   relative=relative, anchored=anchored)
+    return new_mention(Kind.DATE, start, end, text[start:end], value, relative, anchored, False)
 
 
 def _from_anchor(previous: list[Mention], start: int, text: str, unit: str,
@@ -302,7 +301,8 @@ def future_pattern(language: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts or [r"(?!x)x"]) + ")")
 
 
-_CLAUSE_END = re.compile(r"[.!?;\n]")
+_CLAUSE_MARKS = ".!?;\n"  # what ends a clause
+_CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
 # how far around a weekday the tense of its clause is looked for
 TENSE_REACH = 80
 # a weekday after fewer words than this opens its clause ("On Friday, ...")
@@ -344,7 +344,7 @@ def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
     """The clause around text[start:end] (TENSE_REACH characters each side at most), before
     and after it."""
     before = text[max(0, start - TENSE_REACH):start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    cut = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1  # 0 when none
     after = text[end:end + TENSE_REACH]
     stop = _CLAUSE_END.search(after)
     return before[cut:], after[:stop.start()] if stop else after

@@ -567,16 +567,28 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     Every mention holds a trigger, and the scan for triggers runs in the regex engine: text
     dense with number-like tokens that make no mention ("1 1 1", "$$$", "cent-cent-cent")
     costs one pass of this pattern, not one master match per token."""
+    return re.compile(r"(?<!\w)(?=\w)" + _trigger(language))
+
+
+@functools.cache
+def trigger_after_gap(language: str) -> re.Pattern[str]:
+    """The trigger pattern opened by the character before the trigger (not a letter or
+    digit) instead of a look-behind: the regex engine skips to such a character in its own
+    loop, rather than trying the look-behind at every letter. A match starts one character
+    before its trigger."""
+    return re.compile(r"\W(?=\w)" + _trigger(language))
+
+
+def _trigger(language: str) -> str:
     lexicon = load_lexicon(language)
     d = lexicon.date_words
     endings = trigger_words(lexicon)
     letters = "|".join(d("quarter_letters") + d("half_letters"))
-    return re.compile(
-        r"(?<!\w)(?=\w)(?:"
-        r"(?=[0-9])" + live_digits(lexicon) +
-        r"|" + trie(endings, endings) +                      # words, with their conditions
-        r"|(?:" + letters + r")[1-4](?=\s+" + YEAR + r")"    # T1 2025, Q1 2025
-        r")")
+    return (r"(?:"
+            r"(?=[0-9])" + live_digits(lexicon) +
+            r"|" + trie(endings, endings) +                      # words, with their conditions
+            r"|(?:" + letters + r")[1-4](?=\s+" + YEAR + r")"    # T1 2025, Q1 2025
+            r")")
 
 
 _FIRST_WORD = re.compile(r"\w+")

@@ -7,6 +7,7 @@ import functools
 import math
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from factcheck.errors import ParseError
 import attrs
@@ -15,7 +16,12 @@ from factcheck.extract.grammar import (CURRENCY_SYMBOLS, SIGN_CHARS, currency_sy
                                        words, words_backwards)
 from factcheck.extract.lexicon import Lexicon, load_lexicon, normalize_word
 from factcheck.extract.numbers import parse_digits, parse_words
-from factcheck.model import Approx, Kind, Mention, Quantity, currency_codes
+from factcheck.model import Approx, Kind, Mention, Quantity, currency_codes, unchecked
+
+# the figures of the main handler, built without the model's checks: every field is set
+# here in its type, low <= value <= high and a positive step (see `model.unchecked`)
+_new_quantity = unchecked(Quantity)
+new_mention = unchecked(Mention)
 
 ABOUT = Decimal("0.1")  # "environ 14" allows 10 % either way (or the digits' precision if wider)
 ONE = Decimal(1)
@@ -58,11 +64,15 @@ def tidy(number: Decimal) -> Decimal:
 
 def figure(match: re.Match[str], name: str, lexicon: Lexicon) -> tuple[Decimal, Decimal, bool]:
     """Value, last-digit step and whether it was written in words, of figure `name`."""
-    written = match.group(name + "_d")
-    if written is not None:
-        value, step = parse_digits(written, lexicon.language)
+    return _figure(match.group(name + "_d"), match.group(name + "_w"), lexicon)
+
+
+def _figure(in_digits: str | None, in_words: str | None,
+            lexicon: Lexicon) -> tuple[Decimal, Decimal, bool]:
+    if in_digits is not None:
+        value, step = parse_digits(in_digits, lexicon.language)
         return value, step, False
-    return parse_words(match.group(name + "_w"), lexicon), ONE, True
+    return parse_words(in_words, lexicon), ONE, True
 
 
 def scale_factor(text: str | None, lexicon: Lexicon) -> Decimal | None:
@@ -77,17 +87,24 @@ def scale_factor(text: str | None, lexicon: Lexicon) -> Decimal | None:
 def interval(value: Decimal, step: Decimal, approx: Approx,
              integral: bool) -> tuple[Decimal | None, Decimal | None]:
     """The bounds a wording allows around `value` (already scaled), `step` its precision."""
-    half = step / 2
-    low, high = value - half, value + half
-    if integral and step >= 1:  # a count stated to the unit is exactly that count
-        low, high = Decimal(math.ceil(low)), Decimal(math.floor(high))
+    if approx in _LOWER_BOUNDS:
+        return value, None
+    if approx in _UPPER_BOUNDS:
+        return None, value
+    if integral and step == 1 and value == value.to_integral_value():
+        low = high = value  # a count stated to the unit is exactly that count
+    else:
+        half = step / 2
+        low, high = value - half, value + half
+        if integral and step >= 1:
+            low, high = Decimal(math.ceil(low)), Decimal(math.floor(high))
     if approx is Approx.ABOUT:
         return min(low, value * (1 - ABOUT)), max(high, value * (1 + ABOUT))
-    if approx in (Approx.MORE_THAN, Approx.AT_LEAST):
-        return value, None
-    if approx in (Approx.LESS_THAN, Approx.AT_MOST, Approx.UP_TO):
-        return None, value
     return low, high
+
+
+_LOWER_BOUNDS = frozenset({Approx.MORE_THAN, Approx.AT_LEAST})  # "plus de 4 milliards"
+_UPPER_BOUNDS = frozenset({Approx.LESS_THAN, Approx.AT_MOST, Approx.UP_TO})
 
 
 CONTEXT = 120  # characters either side searched for a percentage that makes "points" points
@@ -108,64 +125,94 @@ def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
     return first[0].islower() or (len(core) >= 2 and core.isupper())
 
 
+class _AmountGroups(NamedTuple):
+    """The groups of an amount's match (the `qty` construct) that its handler reads, read
+    at once: one call into the match, not one per group."""
+
+    q1_d: str | None
+    q1_scale: str | None
+    q1_w: str | None
+    q2_d: str | None
+    q2_scale: str | None
+    q2_w: str | None
+    q_between: str | None
+    q_cur1: str | None
+    q_cur2: str | None
+    q_from: str | None
+    q_hedge: str | None
+    q_post: str | None
+    q_sep: str | None
+    q_sign: str | None
+    q_unit_cur_code: str | None
+    q_unit_cur_sym: str | None
+    q_unit_cur_word: str | None
+    q_unit_dur: str | None
+    q_unit_noun: str | None
+    q_unit_pct: str | None
+    q_unit_pts: str | None
+
+
 def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple[Mention | None, int]:
     """The Mention for a `qty` match (or None), and where scanning should resume.
 
     A figure too long to read (more than MAX_FIGURE_DIGITS digits) gives a Mention with no
     value: reported, not dropped."""
+    g = _AmountGroups._make(match.group(*_AmountGroups._fields))
     start = match.start("qty")
-    in_digits = match.group("q1_d")
+    in_digits = g.q1_d
     name = "q1_d" if in_digits is not None else "q1_w"
     figure_start, figure_end = match.span(name)
     # a hedge or "du" came first ("le rapport du 12 mars"): if the figure is rejected,
     # scan again from the figure itself, where a date may start
     number_end = figure_start if figure_start > start else figure_end
     unit_end = _unit_end(match)
-    if unit_end < 0 and match.group("q_cur1") is None and match.group("q_cur2") is None \
-            and match.group("q1_scale") is None and match.group("q2_scale") is None:
-        if match.group("q_sep") is None and match.group("q_sign") is None:
+    if unit_end < 0 and g.q_cur1 is None and g.q_cur2 is None \
+            and g.q1_scale is None and g.q2_scale is None:
+        if g.q_sep is None and g.q_sign is None:
             compound = _round2(lexicon.language).hyphen_duration.match(text, figure_end)
             if compound is not None:  # "a five-year deal", "a 10-year contract"
                 return _hyphen_duration(match, text, lexicon, figure_start, compound)
         return None, number_end  # a bare number: no unit, no scale, not a quantity
-    if match.group("q_unit_pct") is not None and _round2(lexicon.language).url_escape.match(
+    if g.q_unit_pct is not None and _round2(lexicon.language).url_escape.match(
             text, match.start("q_unit_pct")):
         return None, match.end("q_unit_pct")  # "q=30%25", "%2D": URL-encoded text
-    unreadable = too_long(in_digits) or too_long(match.group("q2_d"))
+    unreadable = too_long(in_digits) or too_long(g.q2_d)
     try:
         with decimal.localcontext(EXACT):
-            return _quantity_mention(match, text, lexicon, start, figure_end, number_end,
+            return _quantity_mention(match, g, text, lexicon, start, figure_end, number_end,
                                      unit_end, unreadable)
     except ParseError:
         return None, number_end  # "trois trois trois": number words that make no number
 
 
-def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: int,
+def _quantity_mention(match: re.Match[str], g: _AmountGroups, text: str, lexicon: Lexicon,
+                      start: int,
                       figure_end: int, number_end: int, unit_end: int,
                       unreadable: bool) -> tuple[Mention | None, int]:
     """quantity_mention's work once the match holds more than a bare number."""
     if unreadable:
         value, step, in_words = ONE, ONE, False  # placeholders: never used as a value
     else:
-        value, step, in_words = figure(match, "q1", lexicon)
-    factor = scale_factor(match.group("q1_scale"), lexicon)
+        value, step, in_words = _figure(g.q1_d, g.q1_w, lexicon)
+    factor = None if g.q1_scale is None else scale_factor(g.q1_scale, lexicon)
     accepted_end = match.end("q1_scale") if factor is not None else figure_end
 
     upper = None
-    if match.group("q_sep") is not None:
-        value2, step2, words2 = (ONE, ONE, False) if unreadable else figure(match, "q2", lexicon)
-        factor2 = scale_factor(match.group("q2_scale"), lexicon)
+    if g.q_sep is not None:
+        value2, step2, words2 = (ONE, ONE, False) if unreadable else _figure(g.q2_d, g.q2_w,
+                                                                             lexicon)
+        factor2 = scale_factor(g.q2_scale, lexicon)
         upper = (value2, step2, factor2)
         accepted_end = match.end("q2_scale") if factor2 is not None else (
-            match.end("q2_d") if match.group("q2_d") is not None else match.end("q2_w"))
+            match.end("q2_d") if g.q2_d is not None else match.end("q2_w"))
         if factor is None:
             factor = factor2
 
     before = text[max(0, start - 30):start]
     if in_words and factor is None:
-        word = normalize_word(match.group("q1_w"))
+        word = normalize_word(g.q1_w)
         previous = normalize_word(before).split()[-1:] if before.strip() else []
-        duration = match.group("q_unit_dur")
+        duration = g.q_unit_dur
         if word in lexicon.word_list("articles") and not (
                 duration and lexicon.durations[normalize_word(duration)]
                 in lexicon.word_list("article_durations")):
@@ -174,31 +221,31 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
             return None, number_end  # "les deux entreprises": a reference, not a figure
 
     kind, unit = None, None
-    currency = match.group("q_cur1") or match.group("q_cur2")
+    currency = g.q_cur1 or g.q_cur2
     if currency:
         kind, unit = Kind.MONEY, _currency_code(currency, lexicon)
-    if match.group("q_unit_cur_sym") or match.group("q_unit_cur_word") or match.group("q_unit_cur_code"):
+    if g.q_unit_cur_sym or g.q_unit_cur_word or g.q_unit_cur_code:
         kind = Kind.MONEY
-        unit = _currency_code(match.group("q_unit_cur_sym") or match.group("q_unit_cur_word")
-                              or match.group("q_unit_cur_code"), lexicon)
+        unit = _currency_code(g.q_unit_cur_sym or g.q_unit_cur_word
+                              or g.q_unit_cur_code, lexicon)
         accepted_end = max(accepted_end, unit_end)
-        word = match.group("q_unit_cur_word")
+        word = g.q_unit_cur_word
         if word is not None and normalize_word(word) in lexicon.word_list("money_context_needed") \
                 and not _round2(lexicon.language).money_context.search(
                     text, max(0, start - CONTEXT), accepted_end + CONTEXT):
             # "3 millions de livres vendus": books, unless pounds are in the air
             kind, unit, accepted_end = Kind.COUNT, word, match.end("q_unit_cur_word")
-    elif match.group("q_unit_pct") is not None and kind is None:
+    elif g.q_unit_pct is not None and kind is None:
         kind, unit, accepted_end = Kind.PERCENT, "%", match.end("q_unit_pct")
-    elif match.group("q_unit_pts") is not None and kind is None:
+    elif g.q_unit_pts is not None and kind is None:
         kind, unit, accepted_end = Kind.PERCENT, "pp", match.end("q_unit_pts")
-    elif match.group("q_unit_dur") is not None and kind is None:
+    elif g.q_unit_dur is not None and kind is None:
         kind = Kind.DURATION
-        unit = lexicon.durations[normalize_word(match.group("q_unit_dur"))]
+        unit = lexicon.durations[normalize_word(g.q_unit_dur)]
         accepted_end = match.end("q_unit_dur")
-    elif match.group("q_unit_noun") is not None and kind is None:
-        noun = match.group("q_unit_noun")
-        product_name = (match.group("q1_d") is not None and factor is None
+    elif g.q_unit_noun is not None and kind is None:
+        noun = g.q_unit_noun
+        product_name = (g.q1_d is not None and factor is None
                         and _PRODUCT_NAME_BEFORE.search(before) is not None)
         if noun.isupper() and noun in currency_codes() and any(
                 normalize_word(w) in lexicon.word_list("currency_joiners")
@@ -212,7 +259,7 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
                                                         lexicon)) is not None:
             kind, (unit, accepted_end) = Kind.COUNT, brand  # "250,000 Nvidia GPUs"
         elif _counted_noun(noun, lexicon) and not product_name and not (
-                in_words and normalize_word(match.group("q1_w") + " " + noun)
+                in_words and normalize_word(g.q1_w + " " + noun)
                 in lexicon.word_list("idioms")) and not (
                 factor is not None and lexicon.scaled_noun_needs_joiner
                 and not text[accepted_end:match.start("q_unit_noun")].strip()):
@@ -237,25 +284,25 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         kind = Kind.COUNT  # "80 milliards": a scaled figure whose unit the text leaves out
 
     approx = Approx.EXACT
-    hedge = match.group("q_hedge")
+    hedge = g.q_hedge
     if hedge is not None:
         approx = Approx(lexicon.hedges.get(normalize_word(hedge), "about"))
         if kind is Kind.DURATION and normalize_word(hedge) == "over":
             approx = Approx.EXACT  # "over five years" is a period, not a bound
-    opened = match.group("q_from") is not None or match.group("q_between") is not None
+    opened = g.q_from is not None or g.q_between is not None
     spoken_period = hedge is not None and approx is Approx.EXACT  # "over five years"
     if (hedge is None or spoken_period) and not (upper is not None and opened):
         # "de 11,9 milliards": a lone "de" or "entre" is not part of the figure
-        start = match.start("q_cur1") if match.group("q_cur1") else (
-            match.start("q1_d") if match.group("q1_d") is not None else match.start("q1_w"))
-    post = match.group("q_post")
+        start = match.start("q_cur1") if g.q_cur1 else (
+            match.start("q1_d") if g.q1_d is not None else match.start("q1_w"))
+    post = g.q_post
     unit_rejected = unit_end > accepted_end
     if post is not None and hedge is None and upper is None and not unit_rejected:
         approx = Approx(lexicon.post_hedges[normalize_word(post)])
         accepted_end = match.end("q_post")
     if unreadable:
-        return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
-                       value=None), accepted_end
+        return new_mention(kind, start, accepted_end, text[start:accepted_end], None, False,
+                           False, False), accepted_end
 
     context = _round2(lexicon.language)
     if minor is not None:
@@ -276,7 +323,7 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
     # a negative level: "-5 %", "moins 5 %", "minus five percent"
     negative = False
     if kind in (Kind.MONEY, Kind.PERCENT) and upper is None:
-        if match.group("q_sign") is not None:
+        if g.q_sign is not None:
             negative, start = True, match.start("q_sign")
         elif hedge is None and (word := _search_back(context.negative, context.negative_backwards,
                                                       text, max(0, start - 30), start)):
@@ -303,18 +350,17 @@ def _quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon, start: 
         high = tidy(value2 * (factor2 if factor2 is not None else scaled))
         if low > high:
             return None, number_end
-        quantity = Quantity(value=None, low=low, high=high, unit=unit, approx=Approx.BETWEEN,
-                            change=change)
+        quantity = _new_quantity(None, low, high, unit, Approx.BETWEEN, None, change)
     else:
         amount = value * scaled
         low, high = interval(amount, step * scaled, approx, integral)
         if negative:
             amount, low, high = -amount, None if high is None else -high, None if low is None else -low
-        quantity = Quantity(value=tidy(amount), low=None if low is None else tidy(low),
-                            high=None if high is None else tidy(high), unit=unit, approx=approx,
-                            step=tidy(step * scaled), change=change)
-    return Mention(kind=kind, start=start, end=accepted_end, text=text[start:accepted_end],
-                   value=quantity), accepted_end
+        quantity = _new_quantity(tidy(amount), None if low is None else tidy(low),
+                                 None if high is None else tidy(high), unit, approx,
+                                 tidy(step * scaled), change)
+    return new_mention(kind, start, accepted_end, text[start:accepted_end], quantity, False,
+                       False, False), accepted_end
 
 
 # what a figure opens with, in the order it is written: its hedge, sign, currency or digits

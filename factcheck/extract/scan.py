@@ -19,7 +19,8 @@ import attrs
 from factcheck.extract.dates import date_mention
 from factcheck.extract.furniture import furniture_spans
 from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, SIGN_CHARS, article_followers,
-                                       initial_words, master_for, trigger_pattern)
+                                       initial_words, master_for, trigger_after_gap,
+                                       trigger_pattern)
 from factcheck.extract.lexicon import Lexicon, load_lexicon
 from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
                                           ratio_mention, vague_mention)
@@ -55,7 +56,7 @@ def scan(text: str, language: str, reference: PartialDate | None,
     `position` that a date may count from ("le 27", "l'année suivante"). The units of a
     list are not inherited here (`quantities.carry_units`)."""
     lexicon = load_lexicon(language)
-    trigger = trigger_pattern(language)
+    trigger, gap = trigger_pattern(language), trigger_after_gap(language)
     starts = _starts(language)
     stop = len(text) if stop is None else stop
     previous = list(anchors)
@@ -70,16 +71,16 @@ def scan(text: str, language: str, reference: PartialDate | None,
         while position < seg_end:
             # The full grammar runs only in a window around each trigger word: one cheap
             # pass finds the triggers, so cost grows with mentions, not with text length.
-            near = trigger.search(text, position, seg_end)
+            near = _next_trigger(trigger, gap, text, position, seg_end)
             if near is None:
                 break
-            at = near.start()
+            at, after = near
             if at >= stop:
                 return found, position
             match = _first_match(language, starts, text, max(position, at - LOOKBACK), at,
-                                 _window_end(near, runs, seg_end))
+                                 _window_end(at, after, runs, seg_end))
             if match is None:
-                position = near.end()
+                position = after
                 continue
             mention, resume = _mention(match, text, lexicon, reference, previous)
             if mention is not None:
@@ -104,6 +105,19 @@ class _Starts:
     initials: frozenset[str]
     articles: frozenset[str]
     after_article: frozenset[str]
+    # the patterns to try at a token, by token (`_patterns_at`), as tokens come: the words
+    # of a text recur; emptied when it holds TOKENS of them
+    known: dict[str, tuple[re.Pattern[str], ...] | None] = attrs.field(factory=dict, eq=False)
+
+    def remember(self, language: str, word: str) -> tuple[re.Pattern[str], ...] | None:
+        """`_patterns_at(language, word)`, now known."""
+        if len(self.known) >= TOKENS:
+            self.known.clear()
+        found = self.known[word] = _patterns_at(language, word)
+        return found
+
+
+_UNKNOWN = object()
 
 
 @functools.cache
@@ -116,17 +130,21 @@ def _starts(language: str) -> _Starts:
 def _first_match(language: str, starts: _Starts, text: str, low: int,
                  high: int, endpos: int) -> re.Match[str] | None:
     """The master pattern's match at the first token in low..high that can start one."""
+    known = starts.known
     for token in _TOKEN.finditer(text, low, endpos):
         if token.start() > high:
             break
-        patterns = _patterns_at(language, token.group())
+        word = token.group()
+        patterns = known.get(word, _UNKNOWN)
+        if patterns is _UNKNOWN:
+            patterns = starts.remember(language, word)
         if patterns is None:
             # "un accord", "an $11.9 billion": an article starts a mention only before a
             # scale, duration or number word ("un milliard", "a year ago", "a dozen")
             following = _NEXT_WORD.match(text, token.end())
             if following is None or following.group(1).lower() not in starts.after_article:
                 continue
-            patterns = master_for(language, token.group(), True)
+            patterns = master_for(language, word, True)
         for pattern in patterns:
             match = pattern.match(text, token.start(), endpos)
             if match is not None:
@@ -138,7 +156,6 @@ def _first_match(language: str, starts: _Starts, text: str, low: int,
 TOKENS = 8192
 
 
-@functools.lru_cache(maxsize=TOKENS)
 def _patterns_at(language: str, word: str) -> tuple[re.Pattern[str], ...] | None:
     """The patterns to try where token `word` starts: none when no mention starts with such
     a token, the constructs that can start with it (`grammar.master_for`) otherwise; None
@@ -185,13 +202,27 @@ def cuts_a_figure(text: str, index: int) -> bool:
             and (before in _DIGITS or after in _DIGITS))
 
 
-def _window_end(near: re.Match[str], runs: _DigitRuns, seg_end: int) -> int:
+def _next_trigger(trigger: re.Pattern[str], gap: re.Pattern[str], text: str, position: int,
+                  end: int) -> tuple[int, int] | None:
+    """The span of the first trigger at `position` or after (before `end`), found with the
+    pattern that starts with the character before a trigger (see
+    `grammar.trigger_after_gap`); at the start of the text, where no character comes first,
+    with the trigger pattern itself."""
+    if position == 0:
+        near = trigger.match(text, 0, end)
+        if near is not None:
+            return near.span()
+        position = 1
+    near = gap.search(text, position - 1, end)
+    return None if near is None else (near.start() + 1, near.end())
+
+
+def _window_end(start: int, end: int, runs: _DigitRuns, seg_end: int) -> int:
     """How far the master pattern may read around trigger `near`: LOOKAHEAD characters past
     the trigger, or past the number in digits it starts, and never to the middle of a
     number. A figure longer than LOOKAHEAD ("9" * 400 + " milliards de dollars") is read
     whole with its unit, never as its head or its tail."""
     text = runs.text
-    start, end = near.span()
     reach = start + LOOKAHEAD // 2
     # a number in digits can outgrow the window only if it runs this far (and then one of
     # any two characters in a row is a digit): cheap to rule out
