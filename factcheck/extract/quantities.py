@@ -186,8 +186,7 @@ def quantity_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple
 
 
 def _quantity_mention(match: re.Match[str], g: _AmountGroups, text: str, lexicon: Lexicon,
-                      start: int,
-                      figure_end: int, number_end: int, unit_end: int,
+                      start: int, figure_end: int, number_end: int, unit_end: int,
                       unreadable: bool) -> tuple[Mention | None, int]:
     """quantity_mention's work once the match holds more than a bare number."""
     if unreadable:

@@ -218,10 +218,10 @@ def _next_trigger(trigger: re.Pattern[str], gap: re.Pattern[str], text: str, pos
 
 
 def _window_end(start: int, end: int, runs: _DigitRuns, seg_end: int) -> int:
-    """How far the master pattern may read around trigger `near`: LOOKAHEAD characters past
-    the trigger, or past the number in digits it starts, and never to the middle of a
-    number. A figure longer than LOOKAHEAD ("9" * 400 + " milliards de dollars") is read
-    whole with its unit, never as its head or its tail."""
+    """How far the master pattern may read around the trigger text[start:end]: LOOKAHEAD
+    characters past the trigger, or past the number in digits it starts, and never to the
+    middle of a number. A figure longer than LOOKAHEAD ("9" * 400 + " milliards de
+    dollars") is read whole with its unit, never as its head or its tail."""
     text = runs.text
     reach = start + LOOKAHEAD // 2
     # a number in digits can outgrow the window only if it runs this far (and then one of
