@@ -32,19 +32,21 @@ def same_story(first: list[str], second: list[str]) -> bool:
 
 
 class NearDuplicates:
-    """Which sources of a review are the same story (each pair computed once). With `known`,
-    the answers are given (the pairs that are one story) instead of computed from texts:
-    a cluster computes them apart, where the texts are."""
+    """Which sources of a review are the same story (each pair computed once). With `words`,
+    the words of each source (`story_words`, joined by spaces) are given instead of read
+    from its text: a cluster's judges hold claims and their sources' words, not articles."""
 
-    def __init__(self, sources: Mapping[str, Source],
-                 known: frozenset[tuple[str, str]] | None = None):
+    def __init__(self, sources: Mapping[str, Source], words: Mapping[str, str] | None = None):
         self._sources = sources
-        self._known = known
+        self._given = words or {}
         self._words: dict[str, list[str]] = {}
         self._pairs: dict[tuple[str, str], bool] = {}
 
     def _words_of(self, source_id: str) -> list[str] | None:
         if source_id not in self._words:
+            if source_id in self._given:
+                self._words[source_id] = self._given[source_id].split()
+                return self._words[source_id]
             source = self._sources.get(source_id)
             if source is None or not source.text:
                 return None
@@ -54,8 +56,6 @@ class NearDuplicates:
     def same_story(self, first: str, second: str) -> bool:
         """Whether two sources are one story republished or rewritten."""
         pair = (first, second) if first < second else (second, first)
-        if self._known is not None:
-            return pair in self._known
         if pair not in self._pairs:
             a, b = self._words_of(pair[0]), self._words_of(pair[1])
             self._pairs[pair] = bool(a and b) and same_story(a, b)

@@ -72,6 +72,35 @@ def test_a_two_worker_local_cluster_equals_in_process(feed, cluster):
     assert spread.counts == local.counts
 
 
+@pytest.fixture(scope="module")
+def repeating_feed(tmp_path_factory) -> Path:
+    """The seeds, filler enough for a second part, then twice an article that states facts
+    under the id of the first seed: a repeat found only once every part is read, and a
+    repeat within the second part."""
+    rows = seed_rows()
+    filler = [{"id": f"filler-{n}", "language": "fr", "published": "2025-03-01",
+               "text": "Rien de neuf aujourd'hui au marché couvert. " * 50} for n in range(40)]
+    again = dict(rows[2], id=rows[0]["id"])
+    folder = tmp_path_factory.mktemp("repeating")
+    return write_jsonl(folder / "feed.jsonl", [*rows, *filler, again, again])
+
+
+def test_rows_repeating_an_id_across_parts_are_rejected_with_their_claims(repeating_feed,
+                                                                         tmp_path):
+    from factcheck.dask_review import plan_parts
+
+    assert len(plan_parts([repeating_feed], partitions=8)) > 1
+    local = review([repeating_feed])
+    out = tmp_path / "claims"
+    spread = review([repeating_feed], engine="dask", scheduler="synchronous", partitions=8,
+                    claims_out=out)
+    assert records(spread) == records(local)
+    assert spread.rejected == local.rejected and spread.counts == local.counts
+    assert [p.line for p in spread.rejected] == [46, 47]
+    automatic = pytest.importorskip("pandas").read_parquet(out).query("origin == 'automatic'")
+    assert len(automatic) == local.counts["claims"]
+
+
 def test_claims_out_writes_the_claims_read_as_parquet(feed, tmp_path):
     pandas = pytest.importorskip("pandas")
     out = tmp_path / "claims"
