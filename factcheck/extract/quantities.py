@@ -198,8 +198,8 @@ def _quantity_mention(match: re.Match[str], g: _AmountGroups, text: str, lexicon
 
     upper = None
     if g.q_sep is not None:
-        value2, step2, words2 = (ONE, ONE, False) if unreadable else _figure(g.q2_d, g.q2_w,
-                                                                             lexicon)
+        value2, step2, _ = (ONE, ONE, False) if unreadable else _figure(g.q2_d, g.q2_w,
+                                                                        lexicon)
         factor2 = scale_factor(g.q2_scale, lexicon)
         upper = (value2, step2, factor2)
         accepted_end = match.end("q2_scale") if factor2 is not None else (
