@@ -111,8 +111,9 @@ def on_cluster(workers: int, articles: Path, entities: Path, partitions: int,
                ) -> tuple[Any, float, list[int], list[int], list[str]]:
     """The review on a LocalCluster of `workers` processes: result, seconds, the resident
     memory of each worker before the review (factcheck and the registry loaded) and at its
-    peak during the review (bytes), and what each worker ran and held at its peak. `shuffle_buffer` bounds what the peer-to-peer shuffle
-    buffers in memory on each worker before it waits or spills (Dask's default: 1 GiB).
+    peak during the review (bytes), and what each worker ran and held at its peak.
+    `shuffle_buffer` bounds what the peer-to-peer shuffle buffers in memory on each worker
+    before it waits or spills (Dask's default: 1 GiB).
     Dask's statistical `profiler` on workers keeps one profile per second of work (up to
     `distributed.admin.low-level-log-length`, 1000), so with it on a worker's memory grows
     with the length of the run: off unless asked for."""
