@@ -4,6 +4,8 @@
     python benchmarks/extraction.py --smoke         # seconds: a check that it still runs
     python benchmarks/extraction.py --hostile       # speed on hostile text only
     python benchmarks/extraction.py --breakdown     # where the time goes, stage by stage
+    python benchmarks/extraction.py --fingerprint   # one hash of every mention: a change that
+                                                    # must not change what is read keeps it
     python benchmarks/extraction.py --stream-megabytes 10 100   # `factcheck extract` on big files
 
 Accuracy: precision, recall and F1 per kind on the hand-annotated seed articles
@@ -262,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the speed on hostile text (part of the full run)")
     parser.add_argument("--round2", action="store_true",
                         help="only the per-class scores on the round-two held-out set")
+    parser.add_argument("--fingerprint", action="store_true",
+                        help="only the number of mention records of the timed texts and the "
+                        "round-two documents, each read with three publication dates, and "
+                        "their hash")
     parser.add_argument("--breakdown", action="store_true",
                         help="only where the time goes: triggers alone, triggers and the "
                         "master pattern, then the whole extraction, per timed text")
@@ -286,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.breakdown:
         print_breakdown(args, sets)
+        return 0
+    if args.fingerprint:
+        print_fingerprint(sets)
         return 0
     peers = {name: importlib.util.find_spec(module) is not None
              for name, module in (("dateparser", "dateparser"), ("quantulum3", "quantulum3"),
@@ -388,6 +397,30 @@ def print_round2() -> None:
             cells = " | ".join(_cell(counts[k]) if k in counts else "-" for k in ROUND2_KINDS)
             print(f"| {name} | {group} | {cells} | {_cell(total)} | {total.tp} | {total.fp} "
                   f"| {total.fn} |")
+
+
+FINGERPRINT_DATES = (None, "2025-03-11", "2024-12")
+FINGERPRINT_MEGABYTES = 0.5
+
+
+def print_fingerprint(sets: dict[str, Annotations]) -> None:
+    """The mention records of the timed texts (FINGERPRINT_MEGABYTES in all) and of the
+    round-two held-out documents, each read with every date of FINGERPRINT_DATES: how many,
+    and a hash of them all. Work on speed that must not change what is read keeps both."""
+    import hashlib
+    import json
+
+    round2 = load_annotations(ANNOTATIONS / "round2-heldout.toml")
+    texts = [(text, language) for _, text, language in timed_texts(FINGERPRINT_MEGABYTES, sets)]
+    texts += [(d.text, d.language) for d in round2.documents.values()]
+    digest, count = hashlib.sha256(), 0
+    for text, language in texts:
+        for published in FINGERPRINT_DATES:
+            for mention in extract(text, language, published):
+                record = json.dumps(mention_record(mention), sort_keys=True, default=str)
+                digest.update(record.encode())
+                count += 1
+    print(f"{count} mention records, sha256 {digest.hexdigest()[:16]}")
 
 
 def print_breakdown(args: argparse.Namespace, sets: dict[str, Annotations]) -> None:
