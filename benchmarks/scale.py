@@ -43,9 +43,18 @@ def _rss() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def _rss_and_held(dask_worker: Any) -> tuple[int, str]:
-    """A worker's resident memory, and what it runs and holds then: the task running, and
-    the results in its memory by task name (count and bytes), largest first."""
+# the benchmark cuts an archive into parts of this many articles (and at least 4 parts)
+ARTICLES_PER_PARTITION = 2500
+
+
+def partitions_for(articles: int) -> int:
+    """How many parts the benchmark cuts an archive of `articles` articles into."""
+    return max(4, articles // ARTICLES_PER_PARTITION)
+
+
+def worker_state(dask_worker: Any) -> tuple[int, dict[str, list[int]], list[str]]:
+    """A worker's resident memory, the results in its memory by task name ([count, bytes]),
+    and the tasks it is running."""
     from dask.utils import key_split
 
     held: dict[str, list[int]] = {}
@@ -54,10 +63,16 @@ def _rss_and_held(dask_worker: Any) -> tuple[int, str]:
         entry = held.setdefault(key_split(key), [0, 0])
         entry[0] += 1
         entry[1] += (task.nbytes or 0) if task is not None else 0
-    running = ", ".join(sorted({key_split(t.key) for t in dask_worker.state.executing}))
+    return _rss(), held, sorted({key_split(t.key) for t in dask_worker.state.executing})
+
+
+def _rss_and_held(dask_worker: Any) -> tuple[int, str]:
+    """A worker's resident memory, and what it runs and holds then (results of 1 MB or more,
+    largest first)."""
+    rss, held, running = worker_state(dask_worker)
     listed = ", ".join(f"{name} x{count} {size / 1e6:.0f} MB" for name, (count, size)
                        in sorted(held.items(), key=lambda item: -item[1][1]) if size >= 1e6)
-    return _rss(), f"running {running or 'nothing'}; holding {listed or 'under 1 MB'}"
+    return rss, f"running {', '.join(running) or 'nothing'}; holding {listed or 'under 1 MB'}"
 
 
 class PeakMemory:
@@ -189,7 +204,7 @@ def speed(folder: Path, args: argparse.Namespace) -> None:
     the rates, and the ratio of 2 workers to 1."""
     articles, entities, truth = archive(folder, args.articles, args.seed)
     print(f"archive: {args.articles} articles, {articles.stat().st_size / 1e6:.1f} MB")
-    partitions = max(4, args.articles // 2500)
+    partitions = partitions_for(args.articles)
     rates = {}
     if not args.skip_local:
         local, seconds = timed(lambda: review([articles], entities=entities))
@@ -245,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.scheduler:
             articles, entities, truth = archive(folder, args.articles, args.seed)
             return on_scheduler(args.scheduler, articles, entities, truth, args.articles,
-                                max(4, args.articles // 2500))
+                                partitions_for(args.articles))
         if not args.skip_speed:
             speed(folder, args)
         sizes = [int(size) for size in args.sizes.split(",") if size]
@@ -262,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             if n == sizes[0]:
                 print(f"  the registry ({entities.stat().st_size / 1e6:.1f} MB of TOML) holds "
                       f"{registry_megabytes(entities):.0f} MB once loaded")
-            parts = max(4, n // 2500)
+            parts = partitions_for(n)
             result, seconds, idle, peaks, held = on_cluster(
                 args.workers, articles, entities, parts, args.shuffle_buffer, args.profiler)
             print(f"  {n:>7} articles ({articles.stat().st_size / 1e6:.0f} MB, {parts} "

@@ -3,7 +3,7 @@
     python benchmarks/scale/diagnostics/buckets.py ARCHIVE_DIR
 
 Maps every part of the archive in this one process with the pipeline's own map function
-(`_map_part`, partitions as benchmarks/scale.py cuts them: n // 2500), keeps each bucket's
+(`_map_part`, parts cut as benchmarks/scale.py cuts them: `archive_parts`), keeps each bucket's
 pickled payloads as the shuffle carries them, assigns buckets to judge partitions as the
 shuffle does (dask's `partitioning_index` on the bucket column), then reports the largest
 bucket and the largest judge partition: claims, distinct sources, the largest fact group,
@@ -24,19 +24,15 @@ import attrs
 import pandas
 from dask.dataframe.shuffle import partitioning_index
 
-from factcheck import load_entities
+from archive_parts import articles_in, cut_archive
+
 from factcheck.compare import group_claims
-from factcheck.dask_review import (BUCKETS_PER_PART, MIN_BUCKETS, _judge_bucket, _map_part,
-                                   plan_parts)
+from factcheck.dask_review import _judge_bucket, _map_part
 from factcheck.review import entity_kinds
 
 folder = Path(sys.argv[1])
-articles = folder / "articles.jsonl"
-n = sum(1 for _ in articles.open("rb"))
-partitions = max(4, n // 2500)
-registry = load_entities(folder / "entities.toml")
-parts = plan_parts([articles], partitions)
-buckets = max(MIN_BUCKETS, BUCKETS_PER_PART * len(parts))
+n = articles_in(folder)
+registry, parts, buckets = cut_archive(folder)
 payloads: dict[int, list[bytes]] = defaultdict(list)
 start = time.perf_counter()
 claims_total = 0

@@ -12,14 +12,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import factcheck.dask_review as dr
-from factcheck import load_entities
+from archive_parts import cut_archive
 
 folder = Path(sys.argv[1])
-articles = folder / "articles.jsonl"
-n = sum(1 for _ in articles.open("rb"))
-registry = load_entities(folder / "entities.toml")
-parts = dr.plan_parts([articles], max(4, n // 2500))
-buckets = max(dr.MIN_BUCKETS, dr.BUCKETS_PER_PART * len(parts))
+registry, parts, buckets = cut_archive(folder)
 keyed, side, _ = dr._map_part((1, parts[1]), registry, {}, True, None, buckets, None)
 by_bucket = defaultdict(list)
 for item in keyed:

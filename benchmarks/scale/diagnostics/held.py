@@ -6,7 +6,6 @@ largest managed data seen.
 
     python benchmarks/scale/diagnostics/held.py ARCHIVE_DIR [WORKERS]
 """
-import collections
 import os
 import sys
 import threading
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import dask
 from distributed import Client, LocalCluster
-from dask.utils import key_split
+from archive_parts import articles_in
+from scale import partitions_for, worker_state
 
 from factcheck import review
 if "old" in sys.argv:
@@ -25,22 +25,14 @@ if "old" in sys.argv:
 
 
 def sample(dask_worker):
-    with open("/proc/self/statm") as statm:
-        rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    held = collections.defaultdict(lambda: [0, 0])
-    for key in list(dask_worker.data.keys()):
-        ts = dask_worker.state.tasks.get(key)
-        name = key_split(key)
-        held[name][0] += 1
-        held[name][1] += ts.nbytes if ts is not None and ts.nbytes else 0
-    running = ",".join(sorted({key_split(ts.key) for ts in dask_worker.state.executing})) or "-"
-    return rss, dict(held), running
+    rss, held, running = worker_state(dask_worker)
+    return rss, held, ",".join(running) or "-"
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1])
     workers = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-    n = sum(1 for _ in (folder / "articles.jsonl").open("rb"))
+    n = articles_in(folder)
     with dask.config.set({"distributed.worker.profile.enabled": False}), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                          dashboard_address=None, memory_limit=0) as cluster, \
@@ -64,7 +56,7 @@ if __name__ == "__main__":
         thread = threading.Thread(target=run, daemon=True)
         thread.start()
         result = review([folder / "articles.jsonl"], entities=folder / "entities.toml",
-                        engine="dask", client=client, partitions=max(4, n // 2500))
+                        engine="dask", client=client, partitions=partitions_for(n))
         seconds = time.perf_counter() - start
         stop.set()
         thread.join()

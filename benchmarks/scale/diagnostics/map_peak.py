@@ -8,16 +8,11 @@ import sys
 import tracemalloc
 from pathlib import Path
 
-
 import factcheck.dask_review as dr
-from factcheck import load_entities
+from archive_parts import cut_archive
 
 folder = Path(sys.argv[1])
-articles = folder / "articles.jsonl"
-n = sum(1 for _ in articles.open("rb"))
-registry = load_entities(folder / "entities.toml")
-parts = dr.plan_parts([articles], max(4, n // 2500))
-buckets = max(dr.MIN_BUCKETS, dr.BUCKETS_PER_PART * len(parts))
+registry, parts, buckets = cut_archive(folder)
 dr._map_frames((0, parts[0]), registry, {}, True, None, buckets, None)  # warm the registry
 for words in (True, False):
     if not words:
@@ -28,6 +23,6 @@ for words in (True, False):
     tracemalloc.stop()
     payload = sum(len(p) for p in claims["payload"])
     print(f"words {'on' if words else 'off'}: peak {peak / 1e6:.1f} MB, output held "
-          f"{current / 1e6:.1f} MB, claims frame {len(claims)} rows, payload text "
-          f"{payload / 1e6:.1f} MB (base64), id rows {len(ids)}")
+          f"{current / 1e6:.1f} MB, claims frame {len(claims)} rows, payloads "
+          f"{payload / 1e6:.1f} MB, id rows {len(ids)}")
     del claims, ids
