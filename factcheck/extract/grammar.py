@@ -579,7 +579,9 @@ def trigger_after_gap(language: str) -> re.Pattern[str]:
     return re.compile(r"\W(?=\w)" + _trigger(language))
 
 
+@functools.cache
 def _trigger(language: str) -> str:
+    """The alternation the trigger patterns share: what may follow the start of a trigger."""
     lexicon = load_lexicon(language)
     d = lexicon.date_words
     endings = trigger_words(lexicon)

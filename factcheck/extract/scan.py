@@ -152,7 +152,7 @@ def _first_match(language: str, starts: _Starts, text: str, low: int,
     return None
 
 
-# the distinct tokens _patterns_at remembers: the words of a text recur
+# the distinct tokens `_Starts.known` remembers the patterns of: the words of a text recur
 TOKENS = 8192
 
 
