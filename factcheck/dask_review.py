@@ -16,6 +16,8 @@
 3. **Judge**: each bucket is judged with the same code (`compare.judge_facts`), the claims
    of rejected rows left out. A corroboration counts republished stories once: the pairs
    of sources it compares are those of one process, on the words their claims carry.
+   On a cluster, a partition is judged in the task that unpacks it from the peer-to-peer
+   shuffle, on the worker that holds it: no unpacked output waits for its judge.
 
 The archive is read once (with a ledger, once more before: its quotes are checked against
 the articles it cites). Claims are ordered as the in-process review orders them (ledger
@@ -275,9 +277,38 @@ class _Runner:
             return
         from distributed import as_completed
 
-        for future in as_completed(self.client.compute(frame.to_delayed())):
+        for future in as_completed(self.client.compute(_fused_with_unpack(frame))):
             yield future.result()
             future.release()
+
+
+def _fused_with_unpack(frame: Any) -> list[Any]:
+    """`frame`'s partitions as delayed objects, each computed in the task that unpacks the
+    peer-to-peer shuffle output it reads, on the worker that holds that output: no unpacked
+    output waits for the task that reads it, which the scheduler may send late or to the
+    other worker (the pile grew with the archive). Partitions that read no such output, or
+    a Dask that lays the shuffle out otherwise, are left as they are."""
+    from dask.delayed import Delayed
+
+    try:
+        from dask._task_spec import Task
+        from distributed.shuffle._shuffle import shuffle_unpack
+    except ImportError:  # a Dask before its task spec: plain tasks
+        return frame.to_delayed()
+    frame = frame.optimize()
+    keys = frame.__dask_keys__()
+    graph = dict(frame.__dask_graph__())
+    readers: dict[Any, int] = defaultdict(int)
+    for task in graph.values():
+        for dependency in getattr(task, "dependencies", ()):
+            readers[dependency] += 1
+    for key in keys:
+        unpacks = [dependency for dependency in getattr(graph[key], "dependencies", ())
+                   if getattr(graph.get(dependency), "func", None) is shuffle_unpack
+                   and readers[dependency] == 1]
+        if len(unpacks) == 1:
+            graph[key] = Task.fuse(graph.pop(unpacks[0]), graph[key])
+    return [Delayed(key, graph) for key in keys]
 
 
 @contextlib.contextmanager

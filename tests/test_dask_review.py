@@ -72,6 +72,31 @@ def test_a_two_worker_local_cluster_equals_in_process(feed, cluster):
     assert spread.counts == local.counts
 
 
+
+def doubled(part):
+    return part.assign(n=part["n"] * 2)
+
+
+def test_on_a_cluster_a_partition_is_read_in_the_task_that_unpacks_its_shuffle_output(cluster):
+    """No unpacked output waits on a worker for the task that reads it: the two are one."""
+    import dask.dataframe as dd
+    import pandas
+    from distributed.shuffle._shuffle import shuffle_unpack
+
+    from factcheck.dask_review import _fused_with_unpack
+
+    frame = dd.from_pandas(pandas.DataFrame({"bucket": range(40), "n": range(40)}),
+                           npartitions=4)
+    read = frame.shuffle("bucket", npartitions=5, shuffle_method="p2p").map_partitions(doubled)
+    parts = _fused_with_unpack(read)
+    graph = parts[0].dask
+    assert len(parts) == 5
+    assert not [key for key, task in graph.items() if getattr(task, "func", None) is shuffle_unpack]
+    assert all(any("barrier" in str(dependency) for dependency in graph[part.key].dependencies)
+               for part in parts)
+    done = pandas.concat(cluster.gather(cluster.compute(parts)))
+    assert sorted(done["n"]) == [2 * n for n in range(40)]
+
 @pytest.fixture(scope="module")
 def repeating_feed(tmp_path_factory) -> Path:
     """The seeds, filler enough for a second part, then twice an article that states facts
