@@ -53,16 +53,11 @@ def resolve(rule: Rule, published: PartialDate | None) -> DateValue | None:
 def offset_rule(unit: str, offset: int) -> Rule:
     """Rule for "l'an dernier" (year, -1), "la semaine prochaine" (week, 1), "fin de l'année"."""
     def rule(ref: dt.date) -> PartialDate:
-        if unit == "year":
-            return PartialDate(year=ref.year + offset)
-        if unit == "month":
-            year, month = shift_month(ref.year, ref.month, offset)
-            return PartialDate(year=year, month=month)
-        if unit == "week":
+        if unit in ("year", "month", "day"):
+            return _shift(ref, unit, offset)
+        if unit == "week":  # the week itself, not the same weekday: "la semaine prochaine"
             iso = (ref + dt.timedelta(weeks=offset)).isocalendar()
             return PartialDate(year=iso.year, week=iso.week)
-        if unit == "day":
-            return PartialDate.from_date(ref + dt.timedelta(days=offset))
         if unit in ("early", "mid", "late"):
             return PartialDate(year=ref.year + offset, part=unit)
         if unit == "decade":
@@ -479,6 +474,7 @@ def shift_rule(unit: str, count: int) -> Rule:
 
 
 def _shift(anchor: dt.date, unit: str, count: int) -> PartialDate:
+    """`count` days, weeks (to the day), months or years after `anchor`."""
     if unit == "day":
         return PartialDate.from_date(anchor + dt.timedelta(days=count))
     if unit == "week":

@@ -279,7 +279,8 @@ def months(lexicon: Lexicon) -> str:
 
 YEAR = r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9]|[.,][0-9])"
 ANY_YEAR = r"(?<![0-9])[0-9]{4}(?![0-9]|[.,][0-9])"
-DAY = r"(?<![\w.,/\-])(?:[12][0-9]|3[01]|0?[1-9])"
+DAY_NUMBER = r"(?:[12][0-9]|3[01]|0?[1-9])"  # a day of the month, 1 to 31
+DAY = r"(?<![\w.,/\-])" + DAY_NUMBER
 DAY_SUFFIX = r"(?:er|st|nd|rd|th)"  # 1er, 21st
 
 
@@ -308,7 +309,7 @@ def dates(lexicon: Lexicon) -> list[str]:
         + words(d("first_day")) + r"))\s+(?:of\s+)?(?P<dd_m>" + month + r")"
         r"(?:,?\s+(?P<dd_y>" + ANY_YEAR + r"))?)",
         # January 21, 2025
-        r"(?P<dmdy>(?P<md_m>" + month + r")\s+(?P<md_d>(?:[12][0-9]|3[01]|0?[1-9]))"
+        r"(?P<dmdy>(?P<md_m>" + month + r")\s+(?P<md_d>" + DAY_NUMBER + ")"
         + day_suffix + r"(?![0-9])(?:,?\s+(?P<md_y>" + ANY_YEAR + r"))?)",
         # T1 2025, Q1 2025, H2 2024
         r"(?P<dqlet>(?<!\w)(?P<dql_l>" + "|".join(d("quarter_letters") + d("half_letters"))
@@ -362,7 +363,7 @@ def dates(lexicon: Lexicon) -> list[str]:
 # --- Dates, second round (docs/extraction.md, "Dates, second round") -------------------
 
 # 13.5.2015, 21.01.2025: a day, a month and a year, which a version number skip must leave
-NUMERIC_DATE = r"(?:[12][0-9]|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:1[89]|20)[0-9]{2}(?![.0-9])"
+NUMERIC_DATE = DAY_NUMBER + r"\.(?:1[0-2]|0?[1-9])\.(?:1[89]|20)[0-9]{2}(?![.0-9])"
 
 
 def relative_years(lexicon: Lexicon) -> str:
@@ -401,12 +402,12 @@ def dates_round2(lexicon: Lexicon) -> list[str]:
         + r")?\s*(?P<dmry_r>" + relative_years(lexicon) + r"))",
         # april 22, sept. 25, 2024: a lowercase month only next to a day number
         r"(?P<dlcm>(?<!\w)(?P<lcm_m>" + words(d("lowercase_months"), case_sensitive=True)
-        + r")\.?\s+(?P<lcm_d>(?:[12][0-9]|3[01]|0?[1-9]))" + DAY_SUFFIX + r"?(?![0-9])"
+        + r")\.?\s+(?P<lcm_d>" + DAY_NUMBER + ")" + DAY_SUFFIX + r"?(?![0-9])"
         r"(?:,?\s+(?P<lcm_y>" + ANY_YEAR + r")|(?!\s*(?:%|[^\W\d_]))))",
         # 22/04 (French day and month, two digits each), 28-Nov, 28-Nov-2024
         r"(?P<dshort>(?<![\w./,-])(?P<dsh_d>[0-3][0-9])/(?P<dsh_m>[01][0-9])(?![0-9/.,-]|\s*%))"
         if d("day_month_digits") else r"(?P<dshort>(?!x)x)",
-        r"(?P<ddash>(?<![\w./-])(?P<ddh_d>(?:[12][0-9]|3[01]|0?[1-9]))-(?P<ddh_m>(?i:"
+        r"(?P<ddash>(?<![\w./-])(?P<ddh_d>" + DAY_NUMBER + r")-(?P<ddh_m>(?i:"
         + words(d("lowercase_months") + d("dash_months"), case_sensitive=True)
         + r"))(?:-(?P<ddh_y>[0-9]{4}|[0-9]{2}))?"
         r"(?![\w-]))",
@@ -420,7 +421,7 @@ def day_alone_live(lexicon: Lexicon) -> str:
     """A day number after "le", "the": live digits for `day_alone`."""
     before = "|".join("(?<=" + _char_run(w) + " )"
                       for w in sorted(_cased(lexicon.date_words("day_alone_before"))))
-    return ("(?:" + (before or r"(?!x)x") + r")(?:[12][0-9]|3[01]|0?[1-9])" + DAY_SUFFIX
+    return ("(?:" + (before or r"(?!x)x") + r")" + DAY_NUMBER + DAY_SUFFIX
             + r"?(?![0-9])")
 
 
@@ -430,7 +431,7 @@ def day_alone(lexicon: Lexicon) -> str:
     d = lexicon.date_words
     suffix = DAY_SUFFIX if d("day_alone_needs_suffix") else DAY_SUFFIX + "?"
     return (r"(?P<dday>(?<!\w)" + words(d("day_alone_before")) + r"\s+(?P<dda_d>"
-            r"(?:[12][0-9]|3[01]|0?[1-9]))" + suffix + r"(?![0-9]|[.,][0-9])"
+            + DAY_NUMBER + ")" + suffix + r"(?![0-9]|[.,][0-9])"
             r"(?!\s+\S+\s+[0-9]+(?:st|nd|rd|th)(?!\w))"  # the 2nd and 3rd quarters
             r"(?=\s*(?:[,.;:!?)»\"]|$)|\s+" + words(d("day_alone_followers"))
             + r"|\s+" + words(d("day_alone_place_words")) + r"\s+(?:[A-ZÀ-Ý]|[0-9]{1,2}\s?h)))")
