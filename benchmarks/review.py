@@ -42,6 +42,10 @@ CORPORA = {
                            ROOT / "benchmarks" / "review" / "heldout2" / "claims",
                            ROOT / "benchmarks" / "review" / "heldout2" / "entities.toml",
                            ANNOTATIONS / "review-heldout2.toml"),
+    "held-out 3 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout3",
+                           ROOT / "benchmarks" / "review" / "heldout3" / "claims",
+                           ROOT / "benchmarks" / "review" / "heldout3" / "entities.toml",
+                           ANNOTATIONS / "review-heldout3.toml"),
 }
 CLASSES = ("disagreement", "corroboration", "update", "parts")
 
