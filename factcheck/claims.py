@@ -618,9 +618,12 @@ class _Passage:
         if relative is not None:
             return relative
         if spec.subject_after:
-            after = [r for r in refs if r.start >= anchor_end and r.start - anchor_end <= 50]
+            after = [r for r in refs if r.start >= anchor_end]
             before = [r for r in refs if r.end <= anchor_start]
-            chosen = after[:1] or before[-1:]
+            # "Founded in 2017 by Jane Doe, now its chair, Acme ...": the first entity after
+            # a cue that opens the sentence, however far
+            near = [r for r in after if r.start - anchor_end <= 50]
+            chosen = near[:1] or before[-1:] or after[:1]
             return chosen[0].entity if chosen else None
         heads = [r for r in refs if not self._complement(r)]
         before = [r for r in heads if r.end <= anchor_start]
@@ -629,6 +632,12 @@ class _Passage:
         if heads:
             return heads[0].entity
         if refs:
+            # only complements ("a injecté 60 millions dans Maréole"): the one who acts is
+            # the sentence's topic when it is another entity; a complement is the object
+            topic = None if in_sentence or spec.object == "none" else \
+                self._from_context(sentence, spec)
+            if topic is not None and all(r.entity.id != topic.id for r in refs):
+                return topic
             return refs[0].entity
         return None if in_sentence else self._from_context(sentence, spec)
 
@@ -906,13 +915,17 @@ class _Passage:
         everyone = [r for r in named if r.entity.kind == "person"]
         people = [r for r in everyone if not self._complement(r)]
         orgs = [r for r in named if r.entity.kind in ("company", "organisation")]
-        if not everyone or not orgs:
+        if not everyone:
             return
+        # "chief executive Jane Doe said", no company named: the company the text is about
+        topic = None if orgs else next((e for e in sentence.context if e.kind == "company"),
+                                       None)
         for match in self.cues.ceo.finditer(self.folded, start, end):
             if self.cues.former.search(self.folded, max(start, match.start() - 12), match.start()):
                 continue
             person = _nearest(people, match.start(), match.end(), reach=60)
-            org = self._organisation_of_role(sentence, orgs, match.start(), match.end())
+            org = self._organisation_of_role(sentence, orgs, match.start(), match.end()) \
+                if orgs else topic
             if person is None or org is None:
                 continue
             since = self._since_date(index, match.end())

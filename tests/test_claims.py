@@ -182,6 +182,44 @@ def test_a_role_names_who_runs_the_company(language, text):
     assert (claim.subject, claim.value) == ("Globex", Categorical("Jane Roe"))
 
 
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Globex opened a plant in Ohio. \"It was time,\" chief executive Jane Roe said."),
+    ("fr", "Globex a ouvert une usine à Lyon. « Il était temps », a déclaré la PDG Jane Roe."),
+])
+def test_a_role_with_no_company_named_is_held_at_the_company_the_text_is_about(language,
+                                                                              text):
+    claim = next(c for c in read(text, language).claims if c.predicate == "ceo")
+    assert (claim.subject, claim.value) == ("Globex", Categorical("Jane Roe"))
+
+
+def test_a_role_beside_another_company_named_is_not_guessed():
+    text = "Globex a ouvert une usine. Initech et Hooli ont réagi, a déclaré la PDG Jane Roe."
+    assert not [c for c in read(text).claims if c.predicate == "ceo"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("fr", "Globex est un fonds lyonnais. Le gestionnaire a injecté 60 millions d'euros "
+           "supplémentaires dans Initech.", ("Globex", "investment", "Initech")),
+    ("en", "Globex is a Lyon fund. The asset manager has poured a further €60m into Initech.",
+     ("Globex", "investment", "Initech")),
+])
+def test_a_company_after_dans_or_into_is_the_object_and_the_topic_acts(language, text,
+                                                                       expected):
+    claim = next(c for c in read(text, language).claims if c.predicate == "investment")
+    assert (claim.subject, claim.predicate, claim.object) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Fondée en 2017 par l'ingénieure Jane Roe, aujourd'hui présidente du conseil, "
+           "Globex prépare son introduction en Bourse."),
+    ("en", "Founded in 2017 by the engineer Jane Roe, now chair of the board, Globex is "
+           "preparing to list."),
+])
+def test_a_sentence_opening_with_its_founding_date_is_about_the_company_after(language, text):
+    claim = next(c for c in read(text, language).claims if c.predicate == "founded")
+    assert (claim.subject, str(claim.value)) == ("Globex", "2017")
+
 def test_a_former_ceo_is_not_the_ceo():
     assert not [c for c in read("L'ancien PDG de Globex, Jane Roe, a parlé.").claims
                 if c.predicate == "ceo"]
@@ -313,3 +351,14 @@ def test_a_description_in_the_object_of_a_clause_is_not_its_subject(language, ti
 def test_a_description_after_said_or_que_is_the_subject_before_it(language, text):
     claims = read(text, language).claims
     assert [(c.subject, c.predicate) for c in claims] == [("Initech", "funds_raised")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Globex will build a 240MW wind farm."),
+    ("en", "Globex will build a wind farm of 240 megawatts."),
+    ("fr", "Globex construira un parc de 240 mégawatts."),
+    ("fr", "Globex construira un parc de 240 MW."),
+])
+def test_a_unit_of_measure_is_named_the_same_abbreviated_or_written_out(language, text):
+    (claim,) = [c for c in read(text, language).claims if c.predicate == "count"]
+    assert claim.value.unit == "megawatts"

@@ -159,6 +159,21 @@ def test_a_span_from_a_stated_day_is_a_date_and_otherwise_a_duration(language, p
     assert [(m.kind, m.text, str(m.value) if m.kind == "date" else None) for m in found] == expected
 
 
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # months counted from a year: a year when they make whole years, else no value
+    ("en", "At the end of 2024 it had 210 staff. Twelve months earlier it had 150.",
+     ("Twelve months earlier", "2023")),
+    ("fr", "Fin 2024, elle comptait 210 salariés. Douze mois plus tôt, 150.",
+     ("Douze mois plus tôt", "2023")),
+    ("en", "In 2023 it had 210 staff. Six months later it had 150.",
+     ("Six months later", "None")),
+])
+def test_months_counted_from_a_year_never_count_as_years(language, sentence, expected):
+    dates = [(m.text, str(m.value)) for m in extract(sentence, language, "2025-03-12")
+             if m.kind == "date"]
+    assert dates[-1] == expected
+
 DAYS_ALONE = [
     ("fr", THURSDAY, "Le conseil s'est réuni le 27, sans décision.",
      [("27", "2025-03-27", True, False)]),

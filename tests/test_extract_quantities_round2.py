@@ -119,6 +119,23 @@ NOUNS = [
       ("85 UK branches", "count", 85, 85, 85, "UK branches", "exact", None, False)]),
     ("en", "It has 300 employees in Ohio.",
      [("300 employees", "count", 300, 300, 300, "employees", "exact", None, False)]),
+    # a unit written against the figure, in either case
+    ("en", "The 240MW array and a 5GW pipeline, 12km offshore.",
+     [("240MW", "count", 240, 240, 240, "MW", "exact", None, False),
+      ("5GW", "count", 5, 5, 5, "GW", "exact", None, False),
+      ("12km", "count", 12, 12, 12, "km", "exact", None, False)]),
+    ("fr", "Le parc de 240MW produira 900 GWh par an.",
+     [("240MW", "count", 240, 240, 240, "MW", "exact", None, False),
+      ("900 GWh", "count", 900, 900, 900, "GWh", "exact", None, False)]),
+    # a capitalised function word before a figure does not make it a product name
+    ("en", "The 240 MW array will power 300,000 homes.",
+     [("240 MW", "count", 240, 240, 240, "MW", "exact", None, False),
+      ("300,000 homes", "count", 300000, 300000, 300000, "homes", "exact", None, False)]),
+    # a number word after a figure is not what it counts
+    ("en", "It had 210 staff, up from 150 twelve months earlier.",
+     [("210 staff", "count", 210, 210, 210, "staff", "exact", None, False)]),
+    ("fr", "Elle comptait 210 salariés, contre 150 douze mois plus tôt.",
+     [("210 salariés", "count", 210, 210, 210, "salariés", "exact", None, False)]),
 ]
 
 

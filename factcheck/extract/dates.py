@@ -272,7 +272,9 @@ def _from_anchor(previous: list[Mention], start: int, text: str, unit: str,
     if unit == "day":  # le lendemain, la veille: from a stated day only
         return (PartialDate.from_date(anchor.start + dt.timedelta(days=offset))
                 if anchor.day is not None else None)
-    return _date(year=anchor.year + offset) if unit in ("year", "month") else None
+    if unit == "month":  # "twelve months earlier" than a year: a year, if whole years
+        return _date(year=anchor.year + offset // 12) if offset % 12 == 0 else None
+    return _date(year=anchor.year + offset) if unit == "year" else None
 
 
 

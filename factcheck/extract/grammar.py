@@ -219,7 +219,8 @@ def unit(lexicon: Lexicon, name: str) -> str:
             f"|(?P<{name}_pct>\\s?%|\\s+{percent})"
             f"|(?P<{name}_pts>\\s+{points})"
             f"|\\s+(?P<{name}_dur>{words(lexicon.durations)})"
-            f"|\\s+(?!{words(lexicon.post_hedges)})(?:{joiner}\\s*)?"
+            f"|(?:\\s+(?!{words(lexicon.post_hedges)})(?:{joiner}\\s*)?"
+            f"|(?={words(lexicon.word_list('glued_units'))}))"  # "240MW", "12km"
             f"(?P<{name}_noun>[^\\W\\d_][\\w'’-]*{complement}))")
 
 
@@ -555,6 +556,7 @@ def live_digits(lexicon: Lexicon) -> str:
             r"|\s+[^\W\d_]"                               # a word: scale, unit, month, "à"
             r"|-[^\W\d_]"                                 # 10-year (quantities, round two)
             r"|(?:" + abbreviations + r")(?![^\W\d_])"    # 13B, 4.5bn, 350M$
+            r"|" + words(lexicon.word_list("glued_units")) +  # 240MW, 12km
             r"|" + DAY_SUFFIX + r"\s+[^\W\d_]"            # 1er mars, 21st of January
             r")))[0-9]")
 

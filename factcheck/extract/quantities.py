@@ -26,7 +26,7 @@ new_mention = unchecked(Mention)
 ABOUT = Decimal("0.1")  # "environ 14" allows 10 % either way (or the digits' precision if wider)
 ONE = Decimal(1)
 
-_PRODUCT_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w-]*[A-Za-z]\s$")
+_PRODUCT_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w-]*[A-Za-z])\s$")
 
 # A figure written with more digits than this is out of range: no real figure comes near
 # (a world GDP in cents has 17 digits), and every value read stays within a float's range
@@ -115,14 +115,24 @@ def _percent_context(language: str) -> re.Pattern[str]:
     return re.compile(r"%|" + words(load_lexicon(language).word_list("percent")))
 
 
+def _product_name_before(before: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised name stands right before a figure ("Nvidia H100", "Airbus
+    A350"), not a capitalised function word ("The 240 MW array", "In 2024")."""
+    found = _PRODUCT_NAME_BEFORE.search(before)
+    return found is not None and normalize_word(found.group(1)) not in lexicon.word_list(
+        "not_nouns")
+
+
 def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
     """Whether a word after a figure names what is counted ("centres", "GPU"), not "pour"."""
     first = noun.split()[0]
     word = normalize_word(first).strip("'")
-    if word in lexicon.word_list("not_nouns") or word in lexicon.month_numbers:
-        return False
+    if word in lexicon.word_list("not_nouns") or word in lexicon.month_numbers or (
+            word in lexicon.numbers and word not in lexicon.minor_units):
+        return False  # "up from 150 twelve months earlier"; but "40 cents par action"
     core = first.rstrip("s")
-    return first[0].islower() or (len(core) >= 2 and core.isupper())
+    return first[0].islower() or (len(core) >= 2 and core.isupper()) \
+        or word in lexicon.word_list("glued_units")  # "900 GWh"
 
 
 class _AmountGroups(NamedTuple):
@@ -245,7 +255,7 @@ def _quantity_mention(match: re.Match[str], g: _AmountGroups, text: str, lexicon
     elif g.q_unit_noun is not None and kind is None:
         noun = g.q_unit_noun
         product_name = (g.q1_d is not None and factor is None
-                        and _PRODUCT_NAME_BEFORE.search(before) is not None)
+                        and _product_name_before(before, lexicon))
         if noun.isupper() and noun in currency_codes() and any(
                 normalize_word(w) in lexicon.word_list("currency_joiners")
                 for w in text[accepted_end:match.start("q_unit_noun")].split()):
