@@ -630,15 +630,23 @@ class _Passage:
         if before:
             return before[-1].entity
         if heads:
-            return heads[0].entity
+            # nothing named before the figure: the topic, when the sentence goes on about it
+            # ("850 millions de dette, apportés par des banques ... aux côtés de X")
+            topic = None if in_sentence else self._from_context(sentence, spec)
+            return topic if topic is not None else heads[0].entity
         if refs:
             # only complements ("a injecté 60 millions dans Maréole"): the one who acts is
-            # the sentence's topic when it is another entity; a complement is the object
-            topic = None if in_sentence or spec.object == "none" else \
-                self._from_context(sentence, spec)
-            if topic is not None and all(r.entity.id != topic.id for r in refs):
+            # the sentence's topic when it is another entity; a complement is the object,
+            # or an agent ("la dette de X" is X's, "debt from lenders led by X" is not)
+            if spec.object == "none":
+                refs = [r for r in refs if not self._coparty(r) and
+                        self._right_before(self.cues.agents, r.start, 16) is None]
+            topic = None if in_sentence else self._from_context(sentence, spec)
+            if topic is not None and (spec.object == "none" and not refs or
+                                      spec.object != "none" and
+                                      all(r.entity.id != topic.id for r in refs)):
                 return topic
-            return refs[0].entity
+            return refs[0].entity if refs else None
         return None if in_sentence else self._from_context(sentence, spec)
 
     def _relative_antecedent(self, sentence: _Sentence, refs: Sequence[_Ref],

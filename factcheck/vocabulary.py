@@ -160,6 +160,7 @@ class Cues:
     clause_breaks: re.Pattern[str]
     copulas: Phrases
     coparties: Phrases
+    agents: Phrases  # "led by X", "apportés par X": X acts for another, never the subject
     possession: Phrases
     stake_nouns: Phrases
     categorical: tuple[CategoricalPattern, ...]
@@ -254,6 +255,7 @@ def load_cues(language: str) -> Cues:
         relatives=word_list(raw["roles"]["relatives"]),
         copulas=word_list(raw["roles"]["copulas"]),
         coparties=word_list(raw["roles"]["coparties"]),
+        agents=word_list(raw["roles"]["agents"]),
         possession=word_list(raw["roles"]["possession"]),
         stake_nouns=word_list(raw["roles"]["stake_nouns"]),
         clause_breaks=re.compile(r"[;–—]|\s-\s|,\s+(?:" + trie(

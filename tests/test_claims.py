@@ -362,3 +362,34 @@ def test_a_description_after_said_or_que_is_the_subject_before_it(language, text
 def test_a_unit_of_measure_is_named_the_same_abbreviated_or_written_out(language, text):
     (claim,) = [c for c in read(text, language).claims if c.predicate == "count"]
     assert claim.value.unit == "megawatts"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Globex closed its financing. The package combines €850m of senior debt from "
+           "seven lenders led by Initech with equity."),
+    ("fr", "Globex a bouclé son financement. Le tour de table comprend 850 millions d'euros de "
+           "dette, apportés par un pool de banques mené par Initech."),
+])
+def test_debt_from_lenders_is_the_borrowers_not_the_lenders(language, text):
+    claim = next(c for c in read(text, language).claims if c.predicate == "debt")
+    assert claim.subject == "Globex"
+
+
+@pytest.mark.parametrize("text", [
+    "Globex a bouclé son financement. Le tour de table comprend 850 millions d'euros de dette "
+    "bancaire, aux côtés de Hooli.",
+    "Globex a bouclé son financement. Le tour de table comprend 850 millions d'euros de dette "
+    "bancaire ; Hooli apporte le reste.",
+])
+def test_with_no_company_before_it_a_figure_belongs_to_the_topic_not_to_one_after(text):
+    claim = next(c for c in read(text).claims if c.predicate == "debt")
+    assert claim.subject == "Globex"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Globex picked Initech for the turbines. The contract is worth €410m."),
+    ("fr", "Globex a choisi Initech pour les turbines. Le contrat vaut 410 millions d'euros."),
+])
+def test_a_contract_that_is_worth_a_sum_is_its_value_not_a_valuation(language, text):
+    predicates = {c.predicate for c in read(text, language).claims}
+    assert "contract_value" in predicates and "valuation" not in predicates
