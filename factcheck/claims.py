@@ -630,10 +630,14 @@ class _Passage:
         if before:
             return before[-1].entity
         if heads:
-            # nothing named before the figure: the topic, when the sentence goes on about it
-            # ("850 millions de dette, apportés par des banques ... aux côtés de X")
-            topic = None if in_sentence else self._from_context(sentence, spec)
-            return topic if topic is not None else heads[0].entity
+            # nothing named before the figure, and the first name after it in another part
+            # of the sentence ("850 millions de dette bancaire ; X apporte le reste"): the
+            # topic; but "investors valued X at €86.8m" is about X
+            first = heads[0]
+            apart = first.start >= anchor_end and any(
+                mark in self.text[anchor_end:first.start] for mark in ",;:")
+            topic = self._from_context(sentence, spec) if apart and not in_sentence else None
+            return topic if topic is not None else first.entity
         if refs:
             # only complements ("a injecté 60 millions dans Maréole"): the one who acts is
             # the sentence's topic when it is another entity; a complement is the object,

@@ -393,3 +393,12 @@ def test_with_no_company_before_it_a_figure_belongs_to_the_topic_not_to_one_afte
 def test_a_contract_that_is_worth_a_sum_is_its_value_not_a_valuation(language, text):
     predicates = {c.predicate for c in read(text, language).claims}
     assert "contract_value" in predicates and "valuation" not in predicates
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Globex is growing. At the end of 2019, investors valued Initech at €86.8m."),
+    ("fr", "Globex grandit. Fin 2019, les investisseurs valorisaient Initech à 86,8 M€."),
+])
+def test_the_company_a_verb_takes_before_the_figure_is_its_subject(language, text):
+    claim = next(c for c in read(text, language).claims if c.predicate == "valuation")
+    assert claim.subject == "Initech"
