@@ -775,9 +775,18 @@ class _Passage:
         start = max(sentence.span.start, mention.start - 80)
         return self.cues.planned.search(self.folded, start, mention.start) is not None
 
+    def _added(self, mention: Mention) -> bool:
+        """Whether a count is of what was added: "sept nouvelles lignes", "10 000 salariés
+        supplémentaires" (a word of its own or the next one)."""
+        words = self.folded[mention.start:mention.end].split()[1:]
+        following = self.folded[mention.end:mention.end + 20].split()[:1]
+        return any(w.strip(",.;:") in self.cues.additions for w in [*words, *following])
+
     def _measure(self, mention: Mention, sentence: _Sentence) -> str | None:
         found = self._right_before(self.cues.measure, mention.start, 25)
         if found is not None and "change" in found.labels:
+            return "change"
+        if mention.kind is Kind.COUNT and self._added(mention):
             return "change"
         if mention.start > 0 and self.text[mention.start - 1] in "+-−" or \
                 mention.text.startswith(("+", "-", "−")):

@@ -161,6 +161,8 @@ class Cues:
     copulas: Phrases
     coparties: Phrases
     agents: Phrases  # "led by X", "apportés par X": X acts for another, never the subject
+    # "sept nouvelles lignes", "2,000 additional staff": a count of what was added, not a level
+    additions: frozenset[str]
     possession: Phrases
     stake_nouns: Phrases
     categorical: tuple[CategoricalPattern, ...]
@@ -256,6 +258,7 @@ def load_cues(language: str) -> Cues:
         copulas=word_list(raw["roles"]["copulas"]),
         coparties=word_list(raw["roles"]["coparties"]),
         agents=word_list(raw["roles"]["agents"]),
+        additions=frozenset(fold(w) for w in raw["roles"]["additions"]),
         possession=word_list(raw["roles"]["possession"]),
         stake_nouns=word_list(raw["roles"]["stake_nouns"]),
         clause_breaks=re.compile(r"[;–—]|\s-\s|,\s+(?:" + trie(

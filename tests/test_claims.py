@@ -402,3 +402,14 @@ def test_a_contract_that_is_worth_a_sum_is_its_value_not_a_valuation(language, t
 def test_the_company_a_verb_takes_before_the_figure_is_its_subject(language, text):
     claim = next(c for c in read(text, language).claims if c.predicate == "valuation")
     assert claim.subject == "Initech"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Globex a ouvert sept nouvelles lignes en 2024."),
+    ("fr", "Globex embauchera 10 000 salariés supplémentaires."),
+    ("en", "Globex opened seven new routes in 2024."),
+    ("en", "Globex will hire 2,000 additional workers."),
+])
+def test_a_count_of_what_was_added_is_a_change_not_a_level(language, text):
+    (claim,) = read(text, language).claims
+    assert claim.measure == "change"
