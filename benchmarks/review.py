@@ -1,4 +1,4 @@
-"""Precision and recall of the review's findings, automatic and curated, on two corpora.
+"""Precision and recall of the review's findings, automatic and curated, on four corpora.
 
     python benchmarks/review.py              # the table of docs/review.md
     python benchmarks/review.py --details    # also what was missed and what was unexpected
@@ -7,7 +7,9 @@ Corpora: the five seed articles (the DEVELOPMENT set: the review was built looki
 annotation benchmarks/annotations/review-seeds.toml, ledger claims/) and ten made-up
 articles on another story (the HELD-OUT set, benchmarks/review/heldout/, annotation
 review-heldout.toml, written with the articles before the review code ran on them; its
-ledger claims/ was written by hand from the articles without seeing the review's output).
+ledger claims/ was written by hand from the articles without seeing the review's output),
+then held-out 2 and 3 (benchmarks/review/heldout2/, heldout3/: other stories and sectors,
+each written with its annotation before the review ran on it; automatic only).
 
 A produced finding matches an expected one when it is of the same class (a disagreement is a
 conflict or a tension) and holds a claim overlapping each expected claim's words
