@@ -17,6 +17,15 @@ B = 10**9
 M = 10**6
 
 CURRENCIES = [
+    # a currency code glued to the figure, with a scale
+    ("en", "Revenue was CHF1.12bn and profit CHF41m.",
+     [("CHF1.12bn", "money", 1.12 * B, 1.115 * B, 1.125 * B, "CHF", "exact", None, False),
+      ("CHF41m", "money", 41 * M, 40.5 * M, 41.5 * M, "CHF", "exact", None, False)]),
+    # bare "francs" are Swiss francs; CFA francs say so
+    ("fr", "Un bénéfice de 41 millions de francs et 10 millions de francs CFA.",
+     [("41 millions de francs", "money", 41 * M, 40.5 * M, 41.5 * M, "CHF", "exact", None, False),
+      ("10 millions de francs CFA", "money", 10 * M, 9.5 * M, 10.5 * M, "XOF", "exact", None,
+       False)]),
     ("fr", "Le fonds a levé 75 millions de $ auprès de ses partenaires.",
      [("75 millions de $", "money", 75 * M, 74.5 * M, 75.5 * M, "USD", "exact", None, False)]),
     ("fr", "une amende de 16,4 millions de $CAD",
@@ -136,6 +145,15 @@ NOUNS = [
      [("210 staff", "count", 210, 210, 210, "staff", "exact", None, False)]),
     ("fr", "Elle comptait 210 salariés, contre 150 douze mois plus tôt.",
      [("210 salariés", "count", 210, 210, 210, "salariés", "exact", None, False)]),
+    # a round number after a figure multiplies it ("two dozen" is 24, to the dozen)
+    ("en", "The region ordered two dozen trains.",
+     [("two dozen trains", "count", 24, 18, 30, "trains", "exact", None, False)]),
+    ("fr", "La région a commandé deux douzaines de rames.",
+     [("deux douzaines de rames", "count", 24, 18, 30, "rames", "exact", None, False)]),
+    # Belgian and Swiss French tens
+    ("fr", "Elle emploie septante-deux soudeurs et nonante ingénieurs.",
+     [("septante-deux soudeurs", "count", 72, 72, 72, "soudeurs", "exact", None, False),
+      ("nonante ingénieurs", "count", 90, 90, 90, "ingénieurs", "exact", None, False)]),
 ]
 
 

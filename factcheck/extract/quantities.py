@@ -123,6 +123,25 @@ def _product_name_before(before: str, lexicon: Lexicon) -> bool:
         "not_nouns")
 
 
+def _round_number_noun(noun: str, lexicon: Lexicon) -> tuple[Decimal, str | None] | None:
+    """A count's noun that opens with a round number ("dozen trains", "douzaines de
+    rames", "centaines"): its value and the noun after it (None when the text leaves it
+    out); None for any other noun."""
+    first, _, rest = noun.partition(" ")
+    word = normalize_word(first)
+    value = lexicon.approximate_numbers.get(word, lexicon.approximate_numbers.get(word[:-1]))
+    if value is None:
+        return None
+    if not rest:
+        return Decimal(value), None
+    joiner, _, after = rest.partition(" ")
+    if after and normalize_word(joiner).rstrip("'") in ("of", "de", "d"):
+        rest = after
+    elif rest.startswith(("d'", "d’")):
+        rest = rest[2:]
+    return Decimal(value), rest
+
+
 def _counted_noun(noun: str, lexicon: Lexicon) -> bool:
     """Whether a word after a figure names what is counted ("centres", "GPU"), not "pour"."""
     first = noun.split()[0]
@@ -282,6 +301,10 @@ def _quantity_mention(match: re.Match[str], g: _AmountGroups, text: str, lexicon
         unit, accepted_end = _longer_noun(unit, text, accepted_end, lexicon)
         if lexicon.word_list("noun_phrase_stops"):
             unit, accepted_end = _noun_phrase(unit, text, accepted_end, lexicon)
+        if factor is None:  # "two dozen trains", "deux douzaines de rames": 24 trains
+            dozens = _round_number_noun(unit, lexicon)
+            if dozens is not None:
+                factor, unit = dozens
     if kind is None:
         trailing = _round2(lexicon.language).trailing_currency.match(text, accepted_end)
         if trailing is not None:  # "75 millions de $", "16,4 millions de $CAD"

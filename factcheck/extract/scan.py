@@ -18,9 +18,9 @@ import attrs
 
 from factcheck.extract.dates import date_mention
 from factcheck.extract.furniture import furniture_spans
-from factcheck.extract.grammar import (LOOKAHEAD, LOOKBACK, SIGN_CHARS, article_followers,
-                                       initial_words, master_for, trigger_after_gap,
-                                       trigger_pattern)
+from factcheck.extract.grammar import (CURRENCY_CODES, LOOKAHEAD, LOOKBACK, SIGN_CHARS,
+                                       article_followers, initial_words, master_for,
+                                       trigger_after_gap, trigger_pattern)
 from factcheck.extract.lexicon import Lexicon, load_lexicon
 from factcheck.extract.quantities import (approximate_count_mention, quantity_mention,
                                           ratio_mention, vague_mention)
@@ -96,6 +96,7 @@ _TOKEN = re.compile(r"(?<!\w)(?:[A-Z]{1,3}\$|\w+|[" + SIGN_CHARS + r"~+(−-])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _START_CHARACTERS = "0123456789" + SIGN_CHARS + "~+(−-"
 _LETTER_AND_DIGIT = re.compile(r"[TQSH][1-4]")
+_CODE_BEFORE_DIGIT = re.compile("(" + "|".join(CURRENCY_CODES) + ")[0-9]")
 
 
 @attrs.frozen
@@ -166,7 +167,8 @@ def _patterns_at(language: str, word: str) -> tuple[re.Pattern[str], ...] | None
         return None
     if not (word[0] in _START_CHARACTERS or word[-1] == "$" or lower in starts.initials
             or _LETTER_AND_DIGIT.fullmatch(word)):
-        return ()
+        glued = _CODE_BEFORE_DIGIT.match(word)  # "CHF1.12bn", "USD4.5": a code, then digits
+        return master_for(language, glued.group(1), True) if glued else ()
     # the constructs that can start with this word, or with this number's first digit
     whole = word[-1].isalnum() or word[-1] == "_"  # not "US$" or "€": a whole word
     if word[0] in _DIGITS and len(word) > 1:
