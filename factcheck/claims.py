@@ -19,7 +19,7 @@ import attrs
 from factcheck.entities import Entity, EntityRegistry, bundled_entities
 from factcheck.extract import extract
 from factcheck.extract.furniture import furniture_spans
-from factcheck.model import (Categorical, Claim, DateRange, Kind, Mention, Modality,
+from factcheck.model import (Categorical, Claim, DateRange, Granularity, Kind, Mention, Modality,
                              PartialDate, Provenance, Quantity, Scope, Source, Stance,
                              unit_kind)
 from factcheck.text import Span, fold, sentences
@@ -681,6 +681,9 @@ class _Passage:
         if mention.kind is not Kind.DATE and self._planned(mention, sentence):
             modality = Modality.PLANNED
         measure = self._measure(mention, sentence)
+        if spec is not None and spec.nature == "period" and about is None and not since_total \
+                and mention.kind is not Kind.DATE:
+            about = self._period_before(mention)
         if spec is not None:
             scope = self._scope(mention, sentence, spec, about, since_total)
             if spec.nature == "flow" and scope is Scope.TOTAL:
@@ -739,6 +742,22 @@ class _Passage:
         if self._starts_running_time(best):
             return None, True
         return best.value, False  # type: ignore[return-value]
+
+    def _period_before(self, mention: Mention) -> PartialDate | None:
+        """The year (or quarter, half) a paragraph named just before an undated figure of a
+        period: "a publié ses résultats 2024. Son chiffre d'affaires a atteint ..." is 2024's
+        revenue. Never across a paragraph, nor from a founding date."""
+        index = self._index(mention.start)
+        for earlier in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
+            if "\n" in self.text[self.spans[earlier].end:self.spans[earlier + 1].start]:
+                return None
+            for date in reversed(self.dates[earlier]):
+                value = date.value
+                if isinstance(value, PartialDate) and not self._dates_an_origin(date) and \
+                        value.granularity in (Granularity.YEAR, Granularity.QUARTER,
+                                              Granularity.HALF):
+                    return value
+        return None
 
     def _dates_an_origin(self, date: Mention) -> bool:
         """"fondée en 2016", "launched in 2021": the date of a founding or a launch, not the

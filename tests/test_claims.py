@@ -413,3 +413,21 @@ def test_the_company_a_verb_takes_before_the_figure_is_its_subject(language, tex
 def test_a_count_of_what_was_added_is_a_change_not_a_level(language, text):
     (claim,) = read(text, language).claims
     assert claim.measure == "change"
+
+
+@pytest.mark.parametrize("language, text, year", [
+    ("fr", "Globex a publié jeudi ses résultats 2024. Son chiffre d'affaires a atteint 1,12 "
+           "milliard d'euros.", "2024"),
+    ("en", "Globex reported its figures for 2024 on Thursday. Revenue reached €1.12bn.", "2024"),
+])
+def test_an_undated_figure_of_a_period_is_for_the_year_the_paragraph_just_named(language,
+                                                                                text, year):
+    claim = next(c for c in read(text, language).claims if c.predicate == "revenue")
+    assert str(claim.about) == year
+
+
+def test_a_founding_year_or_another_paragraph_dates_no_period():
+    text = ("Globex a été fondée en 2016.\n\nSon chiffre d'affaires a atteint 50 millions "
+            "d'euros.")
+    claim = next(c for c in read(text).claims if c.predicate == "revenue")
+    assert claim.about is None
