@@ -431,3 +431,13 @@ def test_a_founding_year_or_another_paragraph_dates_no_period():
             "d'euros.")
     claim = next(c for c in read(text).claims if c.predicate == "revenue")
     assert claim.about is None
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le carnet de commandes de Globex atteignait 3,4 milliards de francs fin 2024."),
+    ("en", "Globex reported a record order backlog of CHF3.4bn at the end of 2024."),
+])
+def test_an_order_backlog_is_a_level_not_a_contract(language, text):
+    (claim,) = read(text, language).claims
+    assert (claim.subject, claim.predicate, str(claim.about)) == ("Globex", "backlog",
+                                                                 "2024-late")
