@@ -19,9 +19,9 @@ import attrs
 from factcheck.entities import Entity, EntityRegistry, bundled_entities
 from factcheck.extract import extract
 from factcheck.extract.furniture import furniture_spans
-from factcheck.model import (Categorical, Claim, DateRange, Granularity, Kind, Mention, Modality,
-                             PartialDate, Provenance, Quantity, Scope, Source, Stance,
-                             unit_kind)
+from factcheck.model import (Categorical, Claim, DateRange, Granularity, Kind, Mention,
+                             Modality, PartialDate, Provenance, Quantity, Scope, Source,
+                             Stance, unit_kind)
 from factcheck.text import Span, fold, sentences
 from factcheck.vocabulary import (Cues, PhraseMatch, Phrases, Predicate, load_cues,
                                   load_predicates)
@@ -797,9 +797,11 @@ class _Passage:
     def _added(self, mention: Mention) -> bool:
         """Whether a count is of what was added: "sept nouvelles lignes", "10 000 salariés
         supplémentaires" (a word of its own or the next one)."""
-        words = self.folded[mention.start:mention.end].split()[1:]
-        following = self.folded[mention.end:mention.end + 20].split()[:1]
-        return any(w.strip(",.;:") in self.cues.additions for w in [*words, *following])
+        inside = self.folded[mention.start:mention.end].split()[1:]
+        words = [w.strip(",.;:") for w in
+                 inside + self.folded[mention.end:mention.end + 24].split()[:2]]
+        return any(w in self.cues.additions or " ".join(words[i:i + 2]) in self.cues.additions
+                   for i, w in enumerate(words[:len(inside) + 1]))  # "2 000 salariés de plus"
 
     def _measure(self, mention: Mention, sentence: _Sentence) -> str | None:
         found = self._right_before(self.cues.measure, mention.start, 25)

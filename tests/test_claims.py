@@ -407,6 +407,7 @@ def test_the_company_a_verb_takes_before_the_figure_is_its_subject(language, tex
 @pytest.mark.parametrize("language, text", [
     ("fr", "Globex a ouvert sept nouvelles lignes en 2024."),
     ("fr", "Globex embauchera 10 000 salariés supplémentaires."),
+    ("fr", "Globex comptera 2 000 salariés de plus."),
     ("en", "Globex opened seven new routes in 2024."),
     ("en", "Globex will hire 2,000 additional workers."),
 ])
