@@ -1,4 +1,4 @@
-"""Precision and recall of the review's findings, automatic and curated, on five corpora.
+"""Precision and recall of the review's findings, automatic and curated, on six corpora.
 
     python benchmarks/review.py              # the table of docs/review.md
     python benchmarks/review.py --details    # also what was missed and what was unexpected
@@ -8,7 +8,7 @@ annotation benchmarks/annotations/review-seeds.toml, ledger claims/) and ten mad
 articles on another story (the HELD-OUT set, benchmarks/review/heldout/, annotation
 review-heldout.toml, written with the articles before the review code ran on them; its
 ledger claims/ was written by hand from the articles without seeing the review's output),
-then held-out 2, 3 and 4 (benchmarks/review/heldout2/ to heldout4/: other stories and sectors,
+then held-out 2 to 5 (benchmarks/review/heldout2/ to heldout5/: other stories and sectors,
 each written with its annotation before the review ran on it; automatic only).
 
 A produced finding matches an expected one when it is of the same class (a disagreement is a
@@ -52,6 +52,10 @@ CORPORA = {
                            ROOT / "benchmarks" / "review" / "heldout4" / "claims",
                            ROOT / "benchmarks" / "review" / "heldout4" / "entities.toml",
                            ANNOTATIONS / "review-heldout4.toml"),
+    "held-out 5 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout5",
+                           ROOT / "benchmarks" / "review" / "heldout5" / "claims",
+                           ROOT / "benchmarks" / "review" / "heldout5" / "entities.toml",
+                           ANNOTATIONS / "review-heldout5.toml"),
 }
 CLASSES = ("disagreement", "corroboration", "update", "parts")
 
