@@ -33,29 +33,20 @@ from factcheck.review import review  # noqa: E402
 from factcheck.scoring import load_review_annotation, pooled, score_review  # noqa: E402
 
 ANNOTATIONS = ROOT / "benchmarks" / "annotations"
+
+
+def _heldout(folder: str, annotation: str) -> tuple[Path, Path, Path, Path]:
+    """A held-out corpus under benchmarks/review/: its folder, ledger, entities, annotation."""
+    root = ROOT / "benchmarks" / "review" / folder
+    return root, root / "claims", root / "entities.toml", ANNOTATIONS / annotation
+
+
 CORPORA = {
     "seeds (fr, dev)": (ROOT / "seeds", ROOT / "claims", None,
                         ANNOTATIONS / "review-seeds.toml"),
-    "held-out 1 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout",
-                           ROOT / "benchmarks" / "review" / "heldout" / "claims",
-                           ROOT / "benchmarks" / "review" / "heldout" / "entities.toml",
-                           ANNOTATIONS / "review-heldout.toml"),
-    "held-out 2 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout2",
-                           ROOT / "benchmarks" / "review" / "heldout2" / "claims",
-                           ROOT / "benchmarks" / "review" / "heldout2" / "entities.toml",
-                           ANNOTATIONS / "review-heldout2.toml"),
-    "held-out 3 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout3",
-                           ROOT / "benchmarks" / "review" / "heldout3" / "claims",
-                           ROOT / "benchmarks" / "review" / "heldout3" / "entities.toml",
-                           ANNOTATIONS / "review-heldout3.toml"),
-    "held-out 4 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout4",
-                           ROOT / "benchmarks" / "review" / "heldout4" / "claims",
-                           ROOT / "benchmarks" / "review" / "heldout4" / "entities.toml",
-                           ANNOTATIONS / "review-heldout4.toml"),
-    "held-out 5 (fr+en)": (ROOT / "benchmarks" / "review" / "heldout5",
-                           ROOT / "benchmarks" / "review" / "heldout5" / "claims",
-                           ROOT / "benchmarks" / "review" / "heldout5" / "entities.toml",
-                           ANNOTATIONS / "review-heldout5.toml"),
+    "held-out 1 (fr+en)": _heldout("heldout", "review-heldout.toml"),
+    **{f"held-out {n} (fr+en)": _heldout(f"heldout{n}", f"review-heldout{n}.toml")
+       for n in range(2, 6)},
 }
 CLASSES = ("disagreement", "corroboration", "update", "parts")
 

@@ -25,6 +25,11 @@ def read(text, language="fr", published="2025-03-11", title=None):
     return claims_from_source(source, REGISTRY)
 
 
+def claim_of(predicate, text, language="fr"):
+    """The first claim of `predicate` read from `text`."""
+    return next(c for c in read(text, language).claims if c.predicate == predicate)
+
+
 def facts(text, language="fr", **kwargs):
     return [(c.subject, c.predicate, c.object, c.provenance.wording)
             for c in read(text, language, **kwargs).claims]
@@ -178,7 +183,7 @@ def test_exclusivity_reads_its_negation(language, text, value):
     ("en", "Globex CEO Jane Roe said the deal was done."),
 ])
 def test_a_role_names_who_runs_the_company(language, text):
-    claim = next(c for c in read(text, language).claims if c.predicate == "ceo")
+    claim = claim_of("ceo", text, language)
     assert (claim.subject, claim.value) == ("Globex", Categorical("Jane Roe"))
 
 
@@ -189,7 +194,7 @@ def test_a_role_names_who_runs_the_company(language, text):
 ])
 def test_a_role_with_no_company_named_is_held_at_the_company_the_text_is_about(language,
                                                                               text):
-    claim = next(c for c in read(text, language).claims if c.predicate == "ceo")
+    claim = claim_of("ceo", text, language)
     assert (claim.subject, claim.value) == ("Globex", Categorical("Jane Roe"))
 
 
@@ -206,7 +211,7 @@ def test_a_role_beside_another_company_named_is_not_guessed():
 ])
 def test_a_company_after_dans_or_into_is_the_object_and_the_topic_acts(language, text,
                                                                        expected):
-    claim = next(c for c in read(text, language).claims if c.predicate == "investment")
+    claim = claim_of("investment", text, language)
     assert (claim.subject, claim.predicate, claim.object) == expected
 
 
@@ -217,7 +222,7 @@ def test_a_company_after_dans_or_into_is_the_object_and_the_topic_acts(language,
            "preparing to list."),
 ])
 def test_a_sentence_opening_with_its_founding_date_is_about_the_company_after(language, text):
-    claim = next(c for c in read(text, language).claims if c.predicate == "founded")
+    claim = claim_of("founded", text, language)
     assert (claim.subject, str(claim.value)) == ("Globex", "2017")
 
 def test_a_former_ceo_is_not_the_ceo():
@@ -371,7 +376,7 @@ def test_a_unit_of_measure_is_named_the_same_abbreviated_or_written_out(language
            "dette, apportés par un pool de banques mené par Initech."),
 ])
 def test_debt_from_lenders_is_the_borrowers_not_the_lenders(language, text):
-    claim = next(c for c in read(text, language).claims if c.predicate == "debt")
+    claim = claim_of("debt", text, language)
     assert claim.subject == "Globex"
 
 
@@ -382,7 +387,7 @@ def test_debt_from_lenders_is_the_borrowers_not_the_lenders(language, text):
     "bancaire ; Hooli apporte le reste.",
 ])
 def test_with_no_company_before_it_a_figure_belongs_to_the_topic_not_to_one_after(text):
-    claim = next(c for c in read(text).claims if c.predicate == "debt")
+    claim = claim_of("debt", text)
     assert claim.subject == "Globex"
 
 
@@ -400,7 +405,7 @@ def test_a_contract_that_is_worth_a_sum_is_its_value_not_a_valuation(language, t
     ("fr", "Globex grandit. Fin 2019, les investisseurs valorisaient Initech à 86,8 M€."),
 ])
 def test_the_company_a_verb_takes_before_the_figure_is_its_subject(language, text):
-    claim = next(c for c in read(text, language).claims if c.predicate == "valuation")
+    claim = claim_of("valuation", text, language)
     assert claim.subject == "Initech"
 
 
@@ -423,14 +428,14 @@ def test_a_count_of_what_was_added_is_a_change_not_a_level(language, text):
 ])
 def test_an_undated_figure_of_a_period_is_for_the_year_the_paragraph_just_named(language,
                                                                                 text, year):
-    claim = next(c for c in read(text, language).claims if c.predicate == "revenue")
+    claim = claim_of("revenue", text, language)
     assert str(claim.about) == year
 
 
 def test_a_founding_year_or_another_paragraph_dates_no_period():
     text = ("Globex a été fondée en 2016.\n\nSon chiffre d'affaires a atteint 50 millions "
             "d'euros.")
-    claim = next(c for c in read(text).claims if c.predicate == "revenue")
+    claim = claim_of("revenue", text)
     assert claim.about is None
 
 

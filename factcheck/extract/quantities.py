@@ -123,13 +123,19 @@ def _product_name_before(before: str, lexicon: Lexicon) -> bool:
         "not_nouns")
 
 
+def _round_number(written: str, lexicon: Lexicon) -> int | None:
+    """The value of a round-number word, singular or plural ("dozen", "douzaines")."""
+    word = normalize_word(written)
+    numbers = lexicon.approximate_numbers
+    return numbers.get(word, numbers.get(word[:-1]))
+
+
 def _round_number_noun(noun: str, lexicon: Lexicon) -> tuple[Decimal, str | None] | None:
     """A count's noun that opens with a round number ("dozen trains", "douzaines de
     rames", "centaines"): its value and the noun after it (None when the text leaves it
     out); None for any other noun."""
     first, _, rest = noun.partition(" ")
-    word = normalize_word(first)
-    value = lexicon.approximate_numbers.get(word, lexicon.approximate_numbers.get(word[:-1]))
+    value = _round_number(first, lexicon)
     if value is None:
         return None
     if not rest:
@@ -429,8 +435,7 @@ def vague_mention(match: re.Match[str], text: str, lexicon: Lexicon) -> tuple[Me
 def approximate_count_mention(match: re.Match[str], text: str,
                               lexicon: Lexicon) -> tuple[Mention | None, int]:
     """"une centaine d'employés", "a dozen deals": a round figure, approximately."""
-    word = normalize_word(match.group("an_word"))
-    value = lexicon.approximate_numbers.get(word, lexicon.approximate_numbers.get(word[:-1]))
+    value = _round_number(match.group("an_word"), lexicon)
     if value is None:
         return None, match.end("an_word")
     noun = match.group("an_noun")
